@@ -1,0 +1,166 @@
+import { createReadStream } from 'node:fs';
+import { analyze } from '../core/analyze.ts';
+import type { Edit } from '../core/edits.ts';
+import { fix, FIX_TARGETS, statsOf, type FixOptions, type FixStats, type FixTarget } from '../core/fix.ts';
+import { oneOf, parseArgs } from './args.ts';
+import { demoText } from './demo-text.ts';
+import { htmlPieces } from './html.ts';
+import { readInputs, writeOut } from './io.ts';
+import { findStringField } from './json-field.ts';
+import { decodeUtf8, InvalidUtf8Error } from './utf8.ts';
+import { InputError, UsageError } from './usage.ts';
+
+interface Report { stats: FixStats; verdicts: string[]; records?: number; badLines?: number; lost?: number }
+
+/** `zhengwen fix`: repairs and converts files, HTML documents or JSON Lines. Returns the exit code. */
+export async function fixCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, ['to', 'field'], ['html', 'jsonl', 'stats', 'explain', 'no-repair', 'demo']);
+  const to: FixTarget = oneOf('to', args.values.get('to') ?? 'auto', FIX_TARGETS);
+  if (args.switches.has('html') && args.switches.has('jsonl')) throw new UsageError('--html and --jsonl cannot be combined');
+  if (args.values.has('field') && !args.switches.has('jsonl')) throw new UsageError('--field only applies with --jsonl');
+  const options: FixOptions = { to, repair: !args.switches.has('no-repair') };
+  const explain = args.switches.has('explain') ? explainTo(process.stderr) : undefined;
+  const report: Report = { stats: statsOf([]), verdicts: [] };
+  let code = 0;
+  if (args.switches.has('jsonl')) {
+    code = await fixJsonl(args.positional, args.values.get('field') ?? 'text', options, report, explain);
+  } else {
+    const inputs = args.switches.has('demo') ? [{ name: 'demo', text: demoText() }] : await readInputs(args.positional);
+    // Everything is computed before the first byte is written: no half-written output.
+    const outputs: string[] = [];
+    for (const input of inputs) {
+      const { text, edits, verdict } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixText(input.text, options);
+      outputs.push(text);
+      add(report, edits, verdict);
+      explain?.(input.name, edits);
+    }
+    for (const out of outputs) await writeOut(out);
+  }
+  if (args.switches.has('stats')) process.stderr.write(JSON.stringify(report) + '\n');
+  return code;
+}
+
+async function fixText(text: string, options: FixOptions): Promise<{ text: string; edits: Edit[]; verdict: string }> {
+  const r = await fix(text, options);
+  return { text: r.text, edits: r.edits, verdict: r.analysis.verdict };
+}
+
+/** Fixes the readable parts of an HTML document, judged as one page. */
+async function fixHtml(html: string, options: FixOptions): Promise<{ text: string; edits: Edit[]; verdict: string }> {
+  const pieces = htmlPieces(html);
+  const page = analyze(pieces.map((p) => html.slice(p.start, p.end)).join('\n'));
+  const pageOptions: FixOptions = {
+    ...options,
+    mirror: { pinyin: page.pinyin.mirror, punctuation: page.punctuation.damage },
+    pageIsMirror: page.mirror,
+  };
+  const parts: string[] = [];
+  const edits: Edit[] = [];
+  let pos = 0;
+  for (const p of pieces) {
+    const piece = html.slice(p.start, p.end);
+    const r = await fix(piece, pageOptions);
+    parts.push(html.slice(pos, p.start), r.text);
+    for (const e of r.edits) edits.push({ ...e, offset: e.offset + p.start });
+    pos = p.end;
+  }
+  parts.push(html.slice(pos));
+  return { text: parts.join(''), edits, verdict: page.verdict };
+}
+
+/** Streams JSON Lines: one record at a time, bytes of untouched records unchanged. */
+async function fixJsonl(files: readonly string[], field: string, options: FixOptions, report: Report, explain?: Explain): Promise<number> {
+  report.records = 0;
+  report.badLines = 0;
+  const names = files.length ? files : ['-'];
+  for (const name of names) {
+    const stream = name === '-' ? process.stdin : createReadStream(name);
+    const opened = new Promise<void>((resolve, reject) => {
+      if (name === '-') resolve();
+      else { stream.once('open', () => resolve()); stream.once('error', reject); }
+    });
+    try {
+      await opened;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${name}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    let lineNo = 0;
+    let pending: Buffer[] = [];
+    const handle = async (bytes: Buffer, newline: boolean): Promise<void> => {
+      lineNo++;
+      const out = await fixJsonlLine(bytes, field, options, report, `${name === '-' ? 'standard input' : name}: line ${lineNo}`, explain);
+      await writeOut(out);
+      if (newline) await writeOut('\n');
+    };
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      let nl = chunk.indexOf(10);
+      while (nl !== -1) {
+        pending.push(chunk.subarray(start, nl));
+        const line = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+        pending = [];
+        await handle(line, true);
+        start = nl + 1;
+        nl = chunk.indexOf(10, start);
+      }
+      if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
+    }
+    if (pending.length) await handle(Buffer.concat(pending), false);
+  }
+  return report.badLines > 0 ? 1 : 0;
+}
+
+async function fixJsonlLine(bytes: Buffer, field: string, options: FixOptions, report: Report, where: string, explain?: Explain): Promise<Uint8Array | string> {
+  let line: string;
+  try {
+    line = decodeUtf8(bytes);
+  } catch (e) {
+    if (!(e instanceof InvalidUtf8Error)) throw e;
+    return badLine(report, `${where}: ${e.message} of the line; copied unchanged`, bytes);
+  }
+  const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (body.trim() === '') return bytes;
+  let record: unknown;
+  try {
+    record = JSON.parse(body);
+  } catch (e) {
+    return badLine(report, `${where}: not valid JSON (${(e as Error).message}); copied unchanged`, bytes);
+  }
+  report.records!++;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return bytes;
+  const span = findStringField(body, field);
+  if (!span) return bytes;
+  const value = JSON.parse(body.slice(span.start, span.end)) as string;
+  const r = await fix(value, options);
+  add(report, r.edits, r.analysis.verdict);
+  explain?.(where, r.edits);
+  if (r.text === value) return bytes;
+  return body.slice(0, span.start) + JSON.stringify(r.text) + body.slice(span.end) + (body === line ? '' : '\r');
+}
+
+function badLine(report: Report, message: string, bytes: Buffer): Buffer {
+  report.badLines!++;
+  process.stderr.write(`zhengwen: ${message}\n`);
+  return bytes;
+}
+
+function add(report: Report, edits: readonly Edit[], verdict: string): void {
+  const s = statsOf(edits);
+  report.stats.pinyin += s.pinyin;
+  report.stats.punctuation += s.punctuation;
+  report.stats.mojibake += s.mojibake;
+  report.stats.converted += s.converted;
+  // Keep the summary small on big JSONL runs.
+  if (report.verdicts.length < 20 && !report.verdicts.includes(verdict)) report.verdicts.push(verdict);
+}
+
+type Explain = (where: string, edits: readonly Edit[]) => void;
+
+function explainTo(stream: NodeJS.WritableStream): Explain {
+  return (where, edits) => {
+    for (const e of edits) {
+      stream.write(`${where}:${e.offset}: ${e.kind}: ${e.reason}\n`);
+    }
+  };
+}

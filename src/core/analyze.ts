@@ -1,0 +1,75 @@
+import { countLeftovers } from './leftovers.ts';
+import {
+  findAnnotationCandidates, judgeAnnotations,
+  type AnnotationCandidate, type AnnotationEvidence,
+} from './repair/pinyin-annotations.ts';
+import { findStrayCommas, strayCommasAreDamage, type StrayComma } from './repair/stray-punctuation.ts';
+import { detectScript, type Script } from './script.ts';
+
+/** What a text is and what damage it shows: the engine's verdict. */
+export interface Analysis {
+  script: Script;
+  /** Han characters. */
+  han: number;
+  traditionalOnly: number;
+  simplifiedOnly: number;
+  pinyin: AnnotationEvidence;
+  punctuation: { found: number; damage: boolean };
+  /** Simplified leftovers of an imperfect conversion (并, 先后) in Traditional text. */
+  leftovers: number;
+  /** True for a machine-converted mirror page: Auto restores it to Simplified. */
+  mirror: boolean;
+  /** One line for a person. */
+  verdict: string;
+}
+
+/** Found damage, kept so repair does not search twice. */
+export interface AnalysisWithFindings extends Analysis {
+  findings: { annotations: AnnotationCandidate[]; commas: StrayComma[] };
+}
+
+/** Reads a text and says which script it is in and what mirror damage it shows. */
+export function analyze(text: string): AnalysisWithFindings {
+  const counts = detectScript(text);
+  const annotations = findAnnotationCandidates(text);
+  // Script is judged on the text without the annotations' own letters (they hold no Han anyway).
+  const pinyin = judgeAnnotations(text, annotations, counts.script, counts.han);
+  const commas = counts.han > 0 ? findStrayCommas(text) : [];
+  const leftovers = counts.script === 'traditional' || counts.script === 'mixed' ? countLeftovers(text) : 0;
+  const converted = counts.script === 'traditional' && leftovers >= 2;
+  const commaDamage = strayCommasAreDamage(commas.length, pinyin.mirror || converted);
+  const mirror = pinyin.mirror || converted || (commaDamage && counts.script !== 'simplified');
+  const analysis: AnalysisWithFindings = {
+    ...counts,
+    pinyin,
+    punctuation: { found: commas.length, damage: commaDamage },
+    leftovers,
+    mirror,
+    verdict: '',
+    findings: { annotations, commas },
+  };
+  analysis.verdict = verdictOf(analysis);
+  return analysis;
+}
+
+const SCRIPT_NAMES: Record<Script, string> = {
+  simplified: 'Simplified Chinese text',
+  traditional: 'Traditional Chinese text',
+  mixed: 'Chinese text in mixed scripts',
+  either: 'Chinese text (characters shared by both scripts)',
+  none: 'no Chinese text',
+};
+
+function verdictOf(a: Analysis): string {
+  const parts: string[] = [];
+  if (a.pinyin.mirror) parts.push(plural(a.pinyin.found, 'pinyin insertion'));
+  if (a.punctuation.damage) parts.push(plural(a.punctuation.found, 'stray comma'));
+  if (a.mirror && a.leftovers > 0) parts.push(plural(a.leftovers, 'Simplified leftover'));
+  if (a.mirror) return `machine-converted mirror page: ${parts.join(', ')}`;
+  return `${SCRIPT_NAMES[a.script]}; no mirror damage found`;
+}
+
+/** "1 stray comma", "72 stray commas". */
+export function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

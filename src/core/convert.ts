@@ -1,0 +1,144 @@
+import type { Edit } from './edits.ts';
+import { detectScript, type Script } from './script.ts';
+import { keepSurnames } from './surnames.ts';
+
+/** Script targets: keep the script, or convert to one of these. */
+export type Target = 'keep' | 'cn' | 'tw' | 'twp' | 'hk';
+export const TARGETS: readonly Target[] = ['keep', 'cn', 'tw', 'twp', 'hk'];
+
+export const TARGET_NAMES: Record<Target, string> = {
+  keep: 'unchanged script',
+  cn: 'Simplified',
+  tw: 'Traditional (Taiwan)',
+  twp: 'Traditional (Taiwan, with Taiwan vocabulary)',
+  hk: 'Traditional (Hong Kong)',
+};
+
+type ConverterFn = (text: string) => string;
+type OpenCCModule = { Converter: (o: { from: string; to: string }) => ConverterFn };
+
+// Simplified→Traditional tables are ~1 MB and take 0.3–0.7 s to build, so every
+// converter is built on first use only, and the cn2t module is loaded only then.
+const converters = new Map<string, Promise<ConverterFn>>();
+
+function load(module: 't2cn' | 'cn2t', from: string, to: string): Promise<ConverterFn> {
+  const key = `${from}>${to}`;
+  let c = converters.get(key);
+  if (!c) {
+    const mod: Promise<OpenCCModule> = module === 't2cn' ? import('opencc-js/t2cn') : import('opencc-js/cn2t');
+    c = mod.then((m) => m.Converter({ from, to }));
+    converters.set(key, c);
+  }
+  return c;
+}
+
+/**
+ * The converter for a text in `source` script to `target`, or undefined when
+ * nothing needs converting. Traditional goes through OpenCC's Taiwan→mainland
+ * table (看著→看着), which the mirrors' text matches best.
+ */
+export function converterFor(source: Script, target: Target, traditionalOnly = 1): Promise<ConverterFn> | undefined {
+  if (target === 'keep' || source === 'none') return undefined;
+  // Text with no Traditional-only character is left alone: tw→cn would still
+  // touch a few shared forms of genuine Simplified text.
+  if (target === 'cn') return traditionalOnly > 0 ? load('t2cn', 'tw', 'cn') : undefined;
+  // OpenCC's Simplified→Traditional chain leaves Traditional characters as
+  // they are, so one converter serves Simplified, mixed and Traditional input.
+  return load('cn2t', 'cn', target);
+}
+
+export interface ConvertResult {
+  text: string;
+  /** Edits on the input; each covers a run of changed characters. */
+  edits: Edit[];
+}
+
+/** Converts a text to the target script, listing each changed run as an edit. */
+export async function convert(text: string, target: Target, source?: Script): Promise<ConvertResult> {
+  const counts = detectScript(text);
+  const script = source ?? counts.script;
+  const pending = converterFor(script, target, counts.traditionalOnly);
+  if (!pending) return { text, edits: [] };
+  const fn = await pending;
+  const toTraditional = target !== 'cn';
+  const run = toTraditional ? (s: string) => keepSurnames(s, fn(s)) : fn;
+  return convertWith(text, run, `${script === 'traditional' ? 'Traditional' : 'Simplified'} → ${TARGET_NAMES[target]}`);
+}
+
+/** Runs a converter and turns its output into edits on the input. */
+export function convertWith(text: string, fn: ConverterFn, label: string): ConvertResult {
+  const out = fn(text);
+  if (out === text) return { text, edits: [] };
+  if (out.length === text.length && alignsOneToOne(text, out)) {
+    return { text: out, edits: runEdits(text, out, 0, label) };
+  }
+  // Phrase conversions changed lengths: convert clause by clause so each
+  // change stays local, and trim what did not change. OpenCC's phrases never
+  // cross these separators; if the pieces ever disagree with the whole, the
+  // whole text becomes one edit rather than a wrong one.
+  const edits: Edit[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  for (const m of text.matchAll(CLAUSE)) {
+    const start = m.index!;
+    const seg = m[0];
+    const conv = fn(seg);
+    parts.push(conv);
+    if (conv !== seg) {
+      if (conv.length === seg.length && alignsOneToOne(seg, conv)) edits.push(...runEdits(seg, conv, start, label));
+      else edits.push(trimmedEdit(seg, conv, start, label));
+    }
+    pos = start + seg.length;
+  }
+  if (parts.join('') !== out || pos !== text.length) return { text: out, edits: [trimmedEdit(text, out, 0, label)] };
+  return { text: out, edits };
+}
+
+/** A clause with the separators after it. */
+const CLAUSE = /[^\s、，。！？；：,.!?;:]*[\s、，。！？；：,.!?;:]*/gu;
+
+function alignsOneToOne(a: string, b: string): boolean {
+  // Same length can still hide a shift (one phrase longer, one shorter); a shift
+  // shows up as a Han character facing a non-Han one.
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i) && (isAsciiOrSpace(a.charCodeAt(i)) || isAsciiOrSpace(b.charCodeAt(i)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isAsciiOrSpace(c: number): boolean {
+  return c < 0x2e80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+function runEdits(a: string, b: string, base: number, label: string): Edit[] {
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < a.length) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) { i++; continue; }
+    let j = i + 1;
+    while (j < a.length && a.charCodeAt(j) !== b.charCodeAt(j)) j++;
+    // Keep surrogate pairs whole.
+    if (i > 0 && isLowSurrogate(a.charCodeAt(i))) i--;
+    if (j < a.length && isLowSurrogate(a.charCodeAt(j)) && isHighSurrogate(a.charCodeAt(j - 1))) j++;
+    const original = a.slice(i, j);
+    const replacement = b.slice(i, j);
+    edits.push({ offset: base + i, length: j - i, original, replacement, kind: 'convert', reason: `${label}: ${original} → ${replacement}` });
+    i = j;
+  }
+  return edits;
+}
+
+function trimmedEdit(a: string, b: string, base: number, label: string): Edit {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const original = a.slice(p, a.length - s);
+  const replacement = b.slice(p, b.length - s);
+  return { offset: base + p, length: original.length, original, replacement, kind: 'convert', reason: `${label}: ${original} → ${replacement}` };
+}
+
+function isHighSurrogate(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
+function isLowSurrogate(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }

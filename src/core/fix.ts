@@ -1,0 +1,64 @@
+import type { AnalysisWithFindings } from './analyze.ts';
+import { convert, type Target } from './convert.ts';
+import { composeEdits, type Edit, type EditKind } from './edits.ts';
+import { repair, type RepairOptions } from './repair.ts';
+import { detectScript } from './script.ts';
+
+/** `auto` repairs and restores machine-converted mirror text to Simplified; other text keeps its script. */
+export type FixTarget = Target | 'auto';
+export const FIX_TARGETS: readonly FixTarget[] = ['auto', 'keep', 'cn', 'tw', 'twp', 'hk'];
+
+export interface FixOptions extends RepairOptions {
+  to?: FixTarget;
+  /** Remove mirror damage (default true). */
+  repair?: boolean;
+  /** Page-level mirror verdict for `auto` (the content script judges the page once). */
+  pageIsMirror?: boolean;
+}
+
+export interface FixResult {
+  text: string;
+  /** Every change, as edits on the input, sorted and non-overlapping. */
+  edits: Edit[];
+  analysis: AnalysisWithFindings;
+  /** The script target actually applied. */
+  target: Target;
+  /** Edits per kind, and converted characters. */
+  stats: FixStats;
+}
+
+export interface FixStats {
+  pinyin: number;
+  punctuation: number;
+  mojibake: number;
+  /** Characters changed by script conversion. */
+  converted: number;
+}
+
+/** Resolves `auto` for a text: mirrors go to Simplified, anything else keeps its script. */
+export function resolveTarget(to: FixTarget, mirror: boolean): Target {
+  if (to !== 'auto') return to;
+  return mirror ? 'cn' : 'keep';
+}
+
+/** Repairs mirror damage, then converts the script; all changes come back as edits on the input. */
+export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
+  const repaired = options.repair === false ? undefined : repair(text, options);
+  const analysis = repaired?.analysis ?? repair(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
+  const middle = repaired?.text ?? text;
+  const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
+  const converted = await convert(middle, target, target === 'keep' ? undefined : detectScript(middle).script);
+  const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits) : repaired?.edits ?? [];
+  return { text: converted.text, edits, analysis, target, stats: statsOf(edits) };
+}
+
+/** Counts edits per kind; conversion counts changed characters. */
+export function statsOf(edits: readonly Edit[]): FixStats {
+  const stats: FixStats = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
+  for (const e of edits) {
+    const kind: EditKind = e.kind;
+    if (kind === 'convert') stats.converted += [...e.replacement].length;
+    else stats[kind]++;
+  }
+  return stats;
+}
