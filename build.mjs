@@ -1,13 +1,15 @@
-// Builds the command line (dist/cli) and the browser extension (dist/chrome, dist/firefox).
+// Builds the command line (dist/cli) and the browser extension for Chrome and
+// Firefox (dist/chrome, dist/firefox) from one source.
 // esbuild must write UTF-8 (charset: 'utf8'): otherwise every CJK character in
 // the dictionaries becomes a \uXXXX escape and the bundles double in size.
 import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
 
 /** The `zhengwen` command, one file for Node. */
 export async function buildCli() {
+  await rm('dist/cli', { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: { zhengwen: 'src/cli/zhengwen.ts' },
@@ -15,12 +17,59 @@ export async function buildCli() {
     outExtension: { '.js': '.mjs' },
     platform: 'node',
     format: 'esm',
-    // Dynamic imports of opencc-js stay lazy inside the one file.
-    splitting: false,
   });
 }
 
+/** The manifest for one browser: Chrome runs a service worker, Firefox event-page scripts. */
+export function manifestFor(base, browser) {
+  const m = structuredClone(base);
+  if (browser === 'firefox') {
+    m.background = { scripts: ['background.js'] };
+    m.browser_specific_settings = {
+      gecko: {
+        id: 'zhengwen@zhengwen.dev',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return m;
+}
+
+/** The unpacked extension for one browser. */
+export async function buildExtension(browser) {
+  const out = `dist/${browser}`;
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const minify = true;
+  // Scripts the browser loads directly are classic scripts: IIFE.
+  await esbuild.build({
+    ...common, minify, format: 'iife', platform: 'browser', outdir: out,
+    entryPoints: { content: 'src/content/bootstrap.ts', background: 'src/background/background.ts', popup: 'src/popup/popup.ts' },
+  });
+  // The engine is an ES module the bootstrap imports on pages with Chinese text;
+  // the Simplified→Traditional tables split off into a chunk loaded only when needed.
+  await esbuild.build({
+    ...common, minify, format: 'esm', platform: 'browser', splitting: true,
+    outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
+    entryPoints: { 'content-main': 'src/content/main.ts' },
+  });
+  await cp('src/popup/popup.html', `${out}/popup.html`);
+  await cp('src/popup/popup.css', `${out}/popup.css`);
+  await cp('_locales', `${out}/_locales`, { recursive: true });
+  await mkdir(`${out}/icons`, { recursive: true });
+  for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
+  const base = JSON.parse(await readFile('manifest.json', 'utf8'));
+  const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+  base.version = pkg.version;
+  await writeFile(`${out}/manifest.json`, JSON.stringify(manifestFor(base, browser), null, 2) + '\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await rm('dist/cli', { recursive: true, force: true });
-  await buildCli();
+  const only = process.argv[2];
+  if (!only || only === 'cli') await buildCli();
+  if (!only || only === 'extension') {
+    await buildExtension('chrome');
+    await buildExtension('firefox');
+  }
 }

@@ -1,0 +1,38 @@
+/**
+ * The background: keeps the toolbar badge (repairs on the tab) and turns the
+ * keyboard command into a message to the tab. It holds no page data.
+ */
+import browser from 'webextension-polyfill';
+import { isToBackgroundMessage, type ToggleOriginalMessage } from '../shared/messages.ts';
+
+// Repairs per frame per tab. Service workers are stopped when idle and lose
+// this; the badge itself persists, and the next report from a frame corrects it.
+const repairs = new Map<number, Map<number, number>>();
+
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  if (!isToBackgroundMessage(message)) return undefined;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return undefined;
+  let frames = repairs.get(tabId);
+  if (!frames) repairs.set(tabId, (frames = new Map()));
+  frames.set(sender.frameId ?? 0, message.repairs);
+  let total = 0;
+  for (const n of frames.values()) total += n;
+  void browser.action.setBadgeText({ tabId, text: total > 0 ? (total > 9999 ? '9999+' : String(total)) : '' });
+  void browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  return undefined;
+});
+
+browser.tabs.onRemoved.addListener((tabId) => repairs.delete(tabId));
+browser.tabs.onUpdated.addListener((tabId, info) => {
+  if (info.status === 'loading') repairs.delete(tabId);
+});
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-original') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const message: ToggleOriginalMessage = { type: 'toggle-original' };
+  // Tabs without our content script (no Chinese, browser pages) have no receiver.
+  await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+});

@@ -1,0 +1,166 @@
+/**
+ * The toolbar popup: the verdict for the current page, "Show original", the
+ * per-site choice, the settings and the list of changes. Settings are written
+ * as changes from the defaults only.
+ */
+import browser from 'webextension-polyfill';
+import type { ChangeSummary, GetStateMessage, PageState, RevealChangeMessage, SetOriginalMessage } from '../shared/messages.ts';
+import { diffFromDefaults, parseSettings, SCRIPT_CHOICES, SITE_CHOICES, type Settings, type SiteChoice } from '../shared/settings.ts';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+/** A UI string in the browser's language, English when missing. */
+function t(key: string, fallback: string, substitutions?: string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || fallback;
+}
+
+function localize(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n!, el.textContent ?? '');
+  }
+  document.documentElement.lang = browser.i18n.getUILanguage();
+}
+
+/** The tab this popup is about: ?tab=ID when opened as a page (tests), else the active tab. */
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function loadSettings(): Promise<Settings> {
+  return parseSettings(await browser.storage.sync.get(null));
+}
+
+async function saveSettings(next: Settings): Promise<void> {
+  const { set, remove } = diffFromDefaults(next);
+  await browser.storage.sync.set(set);
+  if (remove.length) await browser.storage.sync.remove(remove);
+}
+
+async function pageState(tabId: number): Promise<PageState | undefined> {
+  const message: GetStateMessage = { type: 'get-state' };
+  try {
+    // frameId 0: the page itself, not its iframes.
+    return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageState | undefined;
+  } catch {
+    return undefined; // no content script there: a page without Chinese, or a browser page
+  }
+}
+
+const KIND_NAMES: Record<string, [string, string]> = {
+  pinyin: ['kindPinyin', 'Pinyin annotations removed'],
+  punctuation: ['kindPunctuation', 'Stray commas removed'],
+  mojibake: ['kindMojibake', 'Garbled characters restored'],
+  convert: ['kindConvert', 'Characters converted'],
+};
+
+function renderChanges(tabId: number, changes: ChangeSummary[]): void {
+  const list = $('change-list');
+  list.replaceChildren();
+  for (const c of changes) {
+    const item = document.createElement('li');
+    const head = document.createElement('span');
+    head.className = 'kind';
+    const [key, fallback] = KIND_NAMES[c.kind] ?? [c.kind, c.kind];
+    head.textContent = `${t(key, fallback)}: ${c.count.toLocaleString()}`;
+    item.append(head);
+    const examples = document.createElement('ul');
+    for (const e of c.examples) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      // Reasons quote page text: textContent only, never markup.
+      button.textContent = e.reason;
+      button.addEventListener('click', () => {
+        const m: RevealChangeMessage = { type: 'reveal-change', id: e.id };
+        void browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+      });
+      li.append(button);
+      examples.append(li);
+    }
+    item.append(examples);
+    list.append(item);
+  }
+  $('changes').hidden = changes.length === 0;
+}
+
+function describe(state: PageState | undefined): string {
+  if (!state) return t('noChinese', 'No Chinese text on this page.');
+  if (!state.active) return t('offHere', 'Zhengwen is off on this page.');
+  if (state.showingOriginal) return t('showingOriginal', 'Showing the original text.');
+  const c = state.counts;
+  const parts = [state.verdict || t('noDamage', 'No mirror damage found.')];
+  if (c.converted > 0) parts.push(t('convertedCount', `${c.converted.toLocaleString()} characters converted`, [c.converted.toLocaleString()]));
+  return parts.join('; ');
+}
+
+async function main(): Promise<void> {
+  localize();
+  const tabId = await targetTab();
+  let settings = await loadSettings();
+  let state = tabId === undefined ? undefined : await pageState(tabId);
+  const host = state?.host ?? '';
+
+  const enabled = $<HTMLInputElement>('enabled');
+  const repair = $<HTMLInputElement>('repair');
+  const script = $<HTMLSelectElement>('script');
+  const site = $<HTMLSelectElement>('site-choice');
+  const original = $<HTMLInputElement>('show-original');
+
+  const render = (): void => {
+    enabled.checked = settings.enabled;
+    repair.checked = settings.repair;
+    script.value = settings.script;
+    site.disabled = host === '';
+    site.value = settings.sites[host] ?? 'default';
+    original.disabled = !state?.active;
+    original.checked = state?.showingOriginal ?? false;
+    $('verdict').textContent = describe(state);
+    if (tabId !== undefined && state) renderChanges(tabId, state.changes);
+  };
+
+  const refresh = async (): Promise<void> => {
+    if (tabId !== undefined) state = await pageState(tabId);
+    render();
+  };
+
+  const update = async (change: (s: Settings) => Settings): Promise<void> => {
+    settings = change(await loadSettings());
+    await saveSettings(settings);
+    render();
+    // The page re-applies on storage change; give it a moment, then show its new state.
+    setTimeout(() => void refresh(), 400);
+  };
+
+  enabled.addEventListener('change', () => void update((s) => ({ ...s, enabled: enabled.checked })));
+  repair.addEventListener('change', () => void update((s) => ({ ...s, repair: repair.checked })));
+  script.addEventListener('change', () => {
+    const value = script.value;
+    if ((SCRIPT_CHOICES as readonly string[]).includes(value)) void update((s) => ({ ...s, script: value as Settings['script'] }));
+  });
+  site.addEventListener('change', () => {
+    const value = site.value;
+    void update((s) => {
+      const sites = { ...s.sites };
+      if ((SITE_CHOICES as readonly string[]).includes(value)) sites[host] = value as SiteChoice;
+      else delete sites[host];
+      return { ...s, sites };
+    });
+  });
+  original.addEventListener('change', async () => {
+    if (tabId === undefined) return;
+    const m: SetOriginalMessage = { type: 'set-original', original: original.checked };
+    await browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+    await refresh();
+  });
+
+  const commands = await browser.commands.getAll().catch(() => []);
+  const shortcut = commands.find((c) => c.name === 'toggle-original')?.shortcut;
+  if (shortcut) $('shortcut').textContent = shortcut;
+  render();
+  document.body.dataset.ready = 'true';
+}
+
+void main();

@@ -1,0 +1,63 @@
+/**
+ * Every message between the content script, the background and the popup,
+ * one type each. Pages cannot send these: runtime messages only come from
+ * our own extension's contexts.
+ */
+import type { EditKind } from '../core/edits.ts';
+
+/** Counts of what was changed on a page. */
+export interface PageCounts {
+  pinyin: number;
+  punctuation: number;
+  mojibake: number;
+  /** Characters converted to another script. */
+  converted: number;
+}
+
+/** One change, for the popup's "What changed" list. */
+export interface ChangeSummary {
+  kind: EditKind;
+  /** How many changes of this kind. */
+  count: number;
+  /** Up to a few examples: the reason and an id to scroll to. */
+  examples: { id: number; reason: string }[];
+}
+
+/** What the content script knows about its page. */
+export interface PageState {
+  host: string;
+  /** The engine ran on this page (it has Chinese text and is not switched off). */
+  active: boolean;
+  showingOriginal: boolean;
+  verdict: string;
+  /** 'cn', 'keep', ... : the script target applied. */
+  target: string;
+  counts: PageCounts;
+  changes: ChangeSummary[];
+}
+
+/** Content script → background: update the toolbar badge for this tab. */
+export interface ReportMessage { type: 'report'; repairs: number; converted: number }
+/** Popup → content script: what happened on this page? */
+export interface GetStateMessage { type: 'get-state' }
+/** Popup or background → content script: show the original text, or the repaired one. */
+export interface SetOriginalMessage { type: 'set-original'; original: boolean }
+/** Background → content script: the keyboard command toggled original/repaired. */
+export interface ToggleOriginalMessage { type: 'toggle-original' }
+/** Popup → content script: scroll to a change. */
+export interface RevealChangeMessage { type: 'reveal-change'; id: number }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage;
+export type ToBackgroundMessage = ReportMessage;
+
+/** Narrows an unknown runtime message to one we send to content scripts. */
+export function isToContentMessage(m: unknown): m is ToContentMessage {
+  const type = (m as { type?: unknown } | null)?.type;
+  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change';
+}
+
+/** Narrows an unknown runtime message to one the background handles. */
+export function isToBackgroundMessage(m: unknown): m is ToBackgroundMessage {
+  const r = m as Partial<ReportMessage> | null;
+  return r?.type === 'report' && typeof r.repairs === 'number' && typeof r.converted === 'number';
+}
