@@ -1,0 +1,90 @@
+/**
+ * Types of the bilingual glossary of Chinese political, governmental and
+ * policy vocabulary kept in data/glossary/<category>.json.
+ */
+
+/** Category ids; each is also the name of its data file (data/glossary/<id>.json). */
+export type GlossaryCategory =
+  | 'party-organ'
+  | 'state-organ'
+  | 'position'
+  | 'legislature-cppcc'
+  | 'meeting-document'
+  | 'strategy'
+  | 'policy-slogan'
+  | 'administrative-division'
+  | 'law-discipline';
+
+/** All category ids, in display order. */
+export const GLOSSARY_CATEGORIES: readonly GlossaryCategory[] = [
+  'party-organ',
+  'state-organ',
+  'position',
+  'legislature-cppcc',
+  'meeting-document',
+  'strategy',
+  'policy-slogan',
+  'administrative-division',
+  'law-discipline',
+];
+
+/** A label in English and in Simplified Chinese. */
+export interface BilingualLabel {
+  /** English label. */
+  en: string;
+  /** Chinese (Simplified) label. */
+  zh: string;
+}
+
+/** Display labels of each category in English and Chinese. */
+export const CATEGORY_LABELS: Readonly<Record<GlossaryCategory, BilingualLabel>> = {
+  'party-organ': { en: 'Party organs', zh: '党的机构' },
+  'state-organ': { en: 'State organs', zh: '国家机构' },
+  position: { en: 'Positions and ranks', zh: '职务与级别' },
+  'legislature-cppcc': { en: 'People’s congresses and the CPPCC', zh: '人大与政协' },
+  'meeting-document': { en: 'Meetings and documents', zh: '会议与文件' },
+  strategy: { en: 'National and regional strategies', zh: '国家与区域战略' },
+  'policy-slogan': { en: 'Policy terms and slogans', zh: '政策术语与提法' },
+  'administrative-division': { en: 'Administrative divisions', zh: '行政区划' },
+  'law-discipline': { en: 'Law and discipline', zh: '法律与纪律' },
+};
+
+/** Another Chinese form of a term (full name, abbreviation, older name), with its own script forms and pinyin. */
+export interface GlossaryAlias {
+  /** The alias in Simplified Chinese. */
+  simplified: string;
+  /** The alias in Taiwan-standard Traditional Chinese. */
+  traditional: string;
+  /** Word-level Hanyu Pinyin with tone marks. */
+  pinyin: string;
+}
+
+/** A short neutral explanation (1–3 sentences) in each language. */
+export interface GlossaryExplanation {
+  /** Explanation in English. */
+  en: string;
+  /** Explanation in Simplified Chinese. */
+  zh: string;
+}
+
+/** One glossary entry: a Chinese term with its script forms, pinyin, English rendering and explanation. */
+export interface GlossaryEntry {
+  /** The term in Simplified Chinese; unique across the glossary (together with all aliases). */
+  simplified: string;
+  /** The term in Taiwan-standard Traditional Chinese. */
+  traditional: string;
+  /** Word-level Hanyu Pinyin with tone marks, e.g. "Chéngyú dìqū shuāngchéng jīngjìquān". */
+  pinyin: string;
+  /** The standard English rendering (the body's own English name, or the state-media rendering of a slogan). */
+  english: string;
+  /** Other common English renderings. */
+  englishAliases?: string[];
+  /** The category id; matches the data file the entry lives in. */
+  category: GlossaryCategory;
+  /** Other Chinese forms of the same term. */
+  aliases?: GlossaryAlias[];
+  /** Short explanation in English and Chinese. */
+  explanation: GlossaryExplanation;
+  /** Related terms (Simplified main terms or aliases found elsewhere in the glossary). */
+  seeAlso?: string[];
+}
