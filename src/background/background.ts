@@ -2,14 +2,14 @@
  * The background: keeps the toolbar badge (repairs on the tab) and turns the
  * keyboard command into a message to the tab. It holds no page data.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { isToBackgroundMessage, type ToggleOriginalMessage } from '../shared/messages.ts';
 
 // Repairs per frame per tab. Service workers are stopped when idle and lose
 // this; the badge itself persists, and the next report from a frame corrects it.
 const repairs = new Map<number, Map<number, number>>();
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isToBackgroundMessage(message)) return undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined) return undefined;
