@@ -28,7 +28,7 @@ export function manifestFor(base, browser) {
     m.browser_specific_settings = {
       gecko: {
         id: 'zhengwen@zhengwen.dev',
-        strict_min_version: '128.0',
+        strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
     };

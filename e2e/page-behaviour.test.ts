@@ -152,3 +152,10 @@ for (const path of ['/taiwan.html', '/hongkong.html', '/learner.html', '/lesson.
     await page.close();
   });
 }
+
+test('a conversion that runs across elements leaves each element its own characters', async () => {
+  server.routes['/links.html'] = () => newsPage('連結', [...article.damaged.map(escapeHtml), '<span id="nav"><a>新聞</a><a>財經</a><b>網</b>(wǎng)</span>']);
+  const page = await openProcessed(ext.context, `${server.origin}/links.html`);
+  assert.deepEqual(await page.$$eval('#nav > *', (els) => els.map((e) => e.textContent)), ['新闻', '财经', '网']);
+  await page.close();
+});

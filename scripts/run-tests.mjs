@@ -1,8 +1,8 @@
 // Runs every test with Node's own runner: unit tests beside the code (src/**/*.test.ts),
-// then the browser tests (e2e/**/*.test.ts) unless --unit is given.
+// then the browser tests (e2e/**/*.test.ts) against a fresh build, unless --unit is given.
 // Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function find(dir) {
@@ -15,14 +15,24 @@ function find(dir) {
   return out.sort();
 }
 
-const only = process.argv[2];
-const groups = [];
-if (only !== '--e2e') groups.push(find('src'));
-if (only !== '--unit') groups.push(find('e2e'));
-let failed = false;
-for (const files of groups) {
-  if (files.length === 0) continue;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
-  if (r.status !== 0) failed = true;
+function run(args) {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  return r.status === 0;
 }
-process.exit(failed ? 1 : 0);
+
+const only = process.argv[2];
+let ok = true;
+if (only !== '--e2e') ok = run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src')]) && ok;
+if (only !== '--unit') {
+  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(browser)) {
+    const message = `Chromium not found at ${browser}: the browser tests cannot run (apt-get install -y chromium fonts-noto-cjk).`;
+    if (process.env.ZHENGWEN_REQUIRE_BROWSER) { console.error(message); process.exit(1); }
+    console.warn(`\n*** SKIPPED all browser tests. ${message}\n`);
+  } else {
+    ok = run(['build.mjs']) && ok;
+    // One browser test file at a time: each starts its own Chromium, and this machine has two cores.
+    ok = run(['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...find('e2e')]) && ok;
+  }
+}
+process.exit(ok ? 0 : 1);
