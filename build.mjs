@@ -56,6 +56,7 @@ export async function buildExtension(browser) {
   });
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
+  await cp('src/content/content.css', `${out}/content.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
   await mkdir(`${out}/icons`, { recursive: true });
   for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);

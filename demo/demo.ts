@@ -73,7 +73,13 @@ if (headed) {
     await before.close();
     const after = await ext.context.newPage();
     await after.goto(origin + path);
-    await after.waitForSelector('html[data-zhengwen="ready"]', { timeout: 20_000 });
+    await after.bringToFront();
+    const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    for (let i = 0; i < 400; i++) {
+      const ready = await worker.evaluate((t: number) => chrome.tabs.sendMessage(t, { type: 'get-state' }, { frameId: 0 }).then((s: { ready?: boolean }) => s?.ready, () => false), id);
+      if (ready) break;
+      await after.waitForTimeout(50);
+    }
     if (path === '/infinite.html') {
       // Scroll to load two more batches and give the extension a moment to repair them.
       for (let i = 0; i < 2; i++) { await after.mouse.wheel(0, 20_000); await after.waitForTimeout(900); }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readShared, skipUnlessShared } from '../src/testing/shared.ts';
-import { domSnapshot, launchWithExtension, openPopup, openProcessed, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
+import { domSnapshot, launchWithExtension, openPopup, openProcessed, startServer, tabIdOf, waitUntilProcessed, type ExtensionBrowser, type TestServer } from './harness.ts';
 
 const GARBLED = 'fixtures/zigong-garbled.txt';
 const skip = skipUnlessShared(GARBLED);
@@ -33,7 +33,7 @@ async function articleLines(page: import('playwright-core').Page): Promise<strin
 }
 
 test('default settings: the fixture page reads exactly as the Simplified repair', { skip }, async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/fixture.html`);
+  const page = await openProcessed(ext, `${server.origin}/fixture.html`);
   const want = readShared('fixtures/zigong-clean.zh-Hans.txt').replace(/\n$/, '').split('\n');
   assert.deepEqual(await articleLines(page), want);
   await page.close();
@@ -44,7 +44,7 @@ test('"Show original" restores every text node and attribute exactly; switching 
   await page.goto(`${server.origin}/fixture.html`);
   // Snapshot before the extension runs is not possible (it runs at document_idle), so compare with
   // the page loaded in a frame the extension skips: the served HTML itself.
-  await page.waitForSelector('html[data-zhengwen="ready"]');
+  await waitUntilProcessed(ext, page);
   const repaired = await domSnapshot(page);
   const tabId = await tabIdOf(ext, page);
   const popup = await openPopup(ext, tabId);
@@ -71,7 +71,7 @@ test('script "Keep": the fixture page reads exactly as the Traditional repair', 
   await setup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await setup.selectOption('#script', 'keep');
   await setup.close();
-  const page = await openProcessed(ext.context, `${server.origin}/fixture.html`);
+  const page = await openProcessed(ext, `${server.origin}/fixture.html`);
   const want = readShared('fixtures/zigong-clean.zh-Hant.txt').replace(/\n$/, '').split('\n');
   assert.deepEqual(await articleLines(page), want);
   await page.close();

@@ -118,12 +118,29 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
   };
 }
 
-/** Opens a page and waits until the extension finished its first pass on it. */
-export async function openProcessed(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
+/** Opens a page and waits until the extension finished its first pass on it (asked through get-state). */
+export async function openProcessed(ext: ExtensionBrowser, url: string): Promise<Page> {
+  const page = await ext.context.newPage();
   await page.goto(url);
-  await page.waitForSelector('html[data-zhengwen="ready"]', { timeout: 20_000 });
+  await waitUntilProcessed(ext, page);
   return page;
+}
+
+/** Waits until the content script in the page's top frame reports its first pass done. */
+export async function waitUntilProcessed(ext: ExtensionBrowser, page: Page, timeout = 20_000): Promise<number> {
+  const tabId = await tabIdOf(ext, page);
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const ready = await ext.worker.evaluate(async (id) => {
+      try {
+        const s = await chrome.tabs.sendMessage(id, { type: 'get-state' }, { frameId: 0 });
+        return Boolean(s?.ready);
+      } catch { return false; }
+    }, tabId);
+    if (ready) return tabId;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the extension did not finish on ${page.url()} within ${timeout} ms`);
 }
 
 /** The tab id of a page, as the extension sees it: bring it to the front and ask for the active tab. */

@@ -78,7 +78,7 @@ async function reference(path: string): Promise<string[]> {
 }
 
 test('a damaged article is repaired and restored to Simplified, paragraph by paragraph', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/article.html`);
+  const page = await openProcessed(ext, `${server.origin}/article.html`);
   assert.deepEqual(await paragraphs(page), await expectedLines(article.damaged));
   assert.deepEqual(await paragraphs(page), article.clean.map((l) => l)); // the generator's source text
   assert.equal(await page.title(), '自贡网讯');
@@ -86,7 +86,7 @@ test('a damaged article is repaired and restored to Simplified, paragraph by par
 });
 
 test('damage split across nodes is repaired', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/split.html`);
+  const page = await openProcessed(ext, `${server.origin}/split.html`);
   const text = (id: string) => page.evaluate((i) => document.getElementById(i)!.textContent, id);
   assert.equal(await text('s1'), '自贡网讯');
   assert.equal(await text('s2'), '经济发展');
@@ -97,7 +97,7 @@ test('damage split across nodes is repaired', async () => {
 });
 
 test('paragraphs added 1 s after load are repaired', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/late.html`);
+  const page = await openProcessed(ext, `${server.origin}/late.html`);
   await page.waitForFunction((n) => document.querySelectorAll('p.late').length === n, more.damaged.length);
   await page.waitForFunction(() => ![...document.querySelectorAll('p.late')].some((p) => /\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/.test(p.textContent ?? '')), undefined, { timeout: 5000 });
   assert.deepEqual(await paragraphs(page, 'p.late'), more.clean);
@@ -105,7 +105,7 @@ test('paragraphs added 1 s after load are repaired', async () => {
 });
 
 test('a page that rewrites its own text every 100 ms does not start a loop: our writes stay bounded', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/rewriting.html`);
+  const page = await openProcessed(ext, `${server.origin}/rewriting.html`);
   await page.waitForTimeout(3000);
   const { pageWrites, seen } = await page.evaluate(() => ({ pageWrites: (window as any).__pageWrites as number, seen: (window as any).__seen as number }));
   // Every page write is one record; ours add at most one per page write until the budget (5) runs out.
@@ -119,7 +119,7 @@ test('a page that rewrites its own text every 100 ms does not start a loop: our 
 });
 
 test('inputs, textareas, contenteditable, pre, code and ruby annotations are never modified', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/editable.html`);
+  const page = await openProcessed(ext, `${server.origin}/editable.html`);
   assert.equal(await page.inputValue('#ta'), article.damaged[1]);
   assert.equal(await page.inputValue('#in'), article.damaged[2]!.slice(0, 60));
   assert.equal(await page.evaluate(() => document.getElementById('ce')!.textContent), article.damaged[3]);
@@ -137,7 +137,7 @@ test('inputs, textareas, contenteditable, pre, code and ruby annotations are nev
 });
 
 test('the document title and the title, alt, aria-label attributes are repaired', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/attributes.html`);
+  const page = await openProcessed(ext, `${server.origin}/attributes.html`);
   assert.equal(await page.title(), '网络新闻');
   assert.equal(await page.getAttribute('#img', 'alt'), '经济发展');
   assert.equal(await page.getAttribute('#link', 'title'), '区委书记');
@@ -147,7 +147,7 @@ test('the document title and the title, alt, aria-label attributes are repaired'
 
 for (const path of ['/taiwan.html', '/hongkong.html', '/learner.html', '/lesson.html', '/simplified.html', '/academic.html']) {
   test(`genuine page ${path} is unchanged with default settings`, async () => {
-    const page = await openProcessed(ext.context, `${server.origin}${path}`);
+    const page = await openProcessed(ext, `${server.origin}${path}`);
     assert.deepEqual(await domSnapshot(page), await reference(path));
     await page.close();
   });
@@ -155,7 +155,7 @@ for (const path of ['/taiwan.html', '/hongkong.html', '/learner.html', '/lesson.
 
 test('a conversion that runs across elements leaves each element its own characters', async () => {
   server.routes['/links.html'] = () => newsPage('連結', [...article.damaged.map(escapeHtml), '<span id="nav"><a>新聞</a><a>財經</a><b>網</b>(wǎng)</span>']);
-  const page = await openProcessed(ext.context, `${server.origin}/links.html`);
+  const page = await openProcessed(ext, `${server.origin}/links.html`);
   assert.deepEqual(await page.$$eval('#nav > *', (els) => els.map((e) => e.textContent)), ['新闻', '财经', '网']);
   await page.close();
 });

@@ -22,7 +22,7 @@ const paragraphs = (page: import('playwright-core').Page) =>
   page.evaluate(() => [...document.querySelectorAll('#article > p')].map((p) => p.textContent ?? ''));
 
 test('the popup shows the verdict, the badge shows the repair count', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/article.html`);
+  const page = await openProcessed(ext, `${server.origin}/article.html`);
   const tabId = await tabIdOf(ext, page);
   const engine = await fix(article.damaged.join('\n'));
   const repairs = engine.stats.pinyin + engine.stats.punctuation;
@@ -42,7 +42,7 @@ test('the popup shows the verdict, the badge shows the repair count', async () =
 });
 
 test('settings changed in the popup apply to the open page live; the per-site override works', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/article.html`);
+  const page = await openProcessed(ext, `${server.origin}/article.html`);
   const tabId = await tabIdOf(ext, page);
   const popup = await openPopup(ext, tabId);
 
@@ -76,7 +76,7 @@ test('settings changed in the popup apply to the open page live; the per-site ov
 });
 
 test('the toggle-original message (sent by the keyboard command) flips the page both ways', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/article.html`);
+  const page = await openProcessed(ext, `${server.origin}/article.html`);
   const tabId = await tabIdOf(ext, page);
   await ext.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'toggle-original' }), tabId);
   await page.waitForFunction((first) => document.querySelector('#article > p')!.textContent === first, article.damaged[0]);
@@ -86,7 +86,7 @@ test('the toggle-original message (sent by the keyboard command) flips the page 
 });
 
 test('the popup is labelled, keyboard-usable and readable in dark mode', async () => {
-  const page = await openProcessed(ext.context, `${server.origin}/article.html`);
+  const page = await openProcessed(ext, `${server.origin}/article.html`);
   const tabId = await tabIdOf(ext, page);
   const popup = await openPopup(ext, tabId);
   const unlabelled = await popup.$$eval('input, select', (els) => els.filter((e) => !e.closest('label')).map((e) => e.id));

@@ -3,7 +3,7 @@
  * keyboard command into a message to the tab. It holds no page data.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isToBackgroundMessage, type ToggleOriginalMessage } from '../shared/messages.ts';
+import { isToBackgroundMessage, type ToContentMessage } from '../shared/messages.ts';
 
 // Repairs per frame per tab. Service workers are stopped when idle and lose
 // this; the badge itself persists, and the next report from a frame corrects it.
@@ -28,11 +28,16 @@ browser.tabs.onUpdated.addListener((tabId, info) => {
   if (info.status === 'loading') repairs.delete(tabId);
 });
 
+const COMMANDS: Record<string, ToContentMessage> = {
+  'toggle-original': { type: 'toggle-original' },
+  'lookup-selection': { type: 'lookup-selection' },
+};
+
 browser.commands.onCommand.addListener(async (command) => {
-  if (command !== 'toggle-original') return;
+  const message = COMMANDS[command];
+  if (!message) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  const message: ToggleOriginalMessage = { type: 'toggle-original' };
   // Tabs without our content script (no Chinese, browser pages) have no receiver.
   await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });

@@ -1,5 +1,6 @@
 import { detectCommand } from './detect-command.ts';
 import { fixCommand } from './fix-command.ts';
+import { glossaryCommand } from './glossary-command.ts';
 import { pinyinCommand } from './pinyin-command.ts';
 import { InputError, USAGE, UsageError } from './usage.ts';
 
@@ -7,6 +8,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   fix: fixCommand,
   detect: detectCommand,
   pinyin: pinyinCommand,
+  glossary: glossaryCommand,
 };
 
 /** Runs the command line and returns the exit code: 0 done, 1 bad input, 2 bad usage. */

@@ -1,18 +1,48 @@
 /**
  * The content script proper, loaded by the bootstrap only on pages with
- * Chinese text. Wires the page fixer to settings and messages.
+ * Chinese text. Wires the page fixer, ruby, glossary underlines and hover
+ * popovers to settings and messages.
  */
 import browser from 'webextension-polyfill';
+import { loadGlossary } from '../core/glossary/load.ts';
 import { isToContentMessage, type PageState, type ReportMessage } from '../shared/messages.ts';
-import { effectiveChoice, parseSettings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, effectiveChoice, parseSettings, type Settings } from '../shared/settings.ts';
+import { collectBlocks } from './blocks.ts';
+import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
+import { HoverLookup } from './hover.ts';
 import { PageFixer } from './page-fixer.ts';
+import { RubyLayer } from './ruby.ts';
 
+let settings: Settings = { ...DEFAULT_SETTINGS };
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
+// Nothing is written to the page to say we are done (a marker would tell page scripts the
+// extension is there): tests and the demo ask through get-state, which reports `ready`.
 
 const fixer = new PageFixer(document, () => {
   clearTimeout(reportTimer);
   reportTimer = setTimeout(report, 100);
 });
+const ruby = new RubyLayer(document);
+const hover = new HoverLookup(document, settings, async () => (settings.popovers ? loadGlossary() : undefined));
+const write = (f: () => void): void => fixer.withoutObserving(f);
+
+fixer.layers = {
+  async afterBlocks(blocks) {
+    if (settings.pinyin === 'ruby') {
+      await ruby.apply(blocks, { tone: settings.toneStyle, toneColors: settings.toneColors }, write);
+    }
+    if (settings.popovers) {
+      const glossary = await loadGlossary();
+      // Ruby replaced text nodes: read the blocks again from their elements.
+      const current = ruby.active ? [...new Set(blocks.map((b) => b.element))].flatMap((e) => (e.isConnected ? collectBlocks(e) : [])) : blocks;
+      underlineTerms(document, current, glossary);
+    }
+  },
+  beforeRestore() {
+    ruby.remove(write);
+    clearUnderlines();
+  },
+};
 
 function report(): void {
   const s = fixer.state();
@@ -25,9 +55,15 @@ function report(): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
+const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'toneColors'];
+
 async function applySettings(): Promise<void> {
-  const settings = parseSettings(await browser.storage.sync.get(null));
-  await fixer.configure(effectiveChoice(settings, location.hostname), settings.repair);
+  const previous = settings;
+  settings = parseSettings(await browser.storage.sync.get(null));
+  const choice = effectiveChoice(settings, location.hostname);
+  const reran = await fixer.configure(choice, settings.repair);
+  if (!reran && DISPLAY_KEYS.some((k) => previous[k] !== settings[k])) await fixer.refreshLayers();
+  hover.configure(settings, choice !== 'off');
 }
 
 browser.storage.onChanged.addListener((_changes, area) => {
@@ -41,9 +77,9 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<PageState | vo
     case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
     case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
     case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
+    case 'lookup-selection': return hover.lookupSelection();
   }
 });
 
 await applySettings();
-// Tests and tools wait for this attribute: the first pass is done.
-document.documentElement.setAttribute('data-zhengwen', 'ready');
+fixer.ready = true;

@@ -20,6 +20,12 @@ const SLICE_MS = 12;
 
 interface Change { id: number; kind: EditKind; reason: string; /** Characters written, for conversions. */ chars: number }
 
+/** What runs on top of the repaired text (ruby, underlines), told when blocks change and before an undo. */
+export interface PageLayers {
+  afterBlocks(blocks: Block[]): Promise<void>;
+  beforeRestore(): void;
+}
+
 interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string }
 
 /**
@@ -45,19 +51,39 @@ export class PageFixer {
   private queue: Promise<void> = Promise.resolve();
   private target = 'keep';
 
+  /** True once the first pass over the page is done. */
+  ready = false;
+  /** Set by the content script: ruby and glossary underlines. */
+  layers: PageLayers | undefined;
+
   constructor(private readonly doc: Document, private readonly onChange: () => void) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
-  /** Applies a site choice and the repair switch: undoes, then re-runs, only when something changed. */
-  configure(choice: SiteChoice, repair: boolean): Promise<void> {
-    return this.enqueue(async () => {
-      if (choice === this.choice && repair === this.repair && this.judgement) return;
+  /**
+   * Applies a site choice and the repair switch: undoes, then re-runs, only
+   * when something changed. Resolves to whether it re-ran.
+   */
+  async configure(choice: SiteChoice, repair: boolean): Promise<boolean> {
+    let reran = false;
+    await this.enqueue(async () => {
+      if (choice === this.choice && repair === this.repair && (this.judgement || this.showingOriginal)) return;
+      reran = true;
       this.choice = choice;
       this.repair = repair;
       this.restore();
       if (choice !== 'off' && !this.showingOriginal) await this.runAll();
       else this.stopObserving();
+    });
+    return reran;
+  }
+
+  /** Re-runs the layers (ruby, underlines) over the whole page, after display settings changed. */
+  refreshLayers(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.running || !this.doc.body) return;
+      this.layers?.beforeRestore();
+      await this.layers?.afterBlocks(collectBlocks(this.doc.body));
     });
   }
 
@@ -97,6 +123,7 @@ export class PageFixer {
     }
     return {
       host: this.doc.location?.hostname ?? '',
+      ready: this.ready,
       active: this.choice !== 'off' && (this.judgement !== undefined || this.showingOriginal),
       showingOriginal: this.showingOriginal,
       verdict: this.judgement?.verdict ?? '',
@@ -126,8 +153,19 @@ export class PageFixer {
     return this.queue;
   }
 
+  /** Runs DOM writes of our own (ruby) with the observer paused. */
+  withoutObserving(write: () => void): void {
+    this.pauseObserver(write);
+  }
+
+  /** True while the page is processed and shown repaired. */
+  get running(): boolean {
+    return this.choice !== 'off' && !this.showingOriginal && this.judgement !== undefined;
+  }
+
   /** Undoes everything we wrote and forgets what we did (and, unless kept, the page verdict). */
   private restore(forgetVerdict = true): void {
+    this.layers?.beforeRestore();
     this.pauseObserver(() => this.journal.undo(this.doc));
     this.changes.clear();
     this.changeTargets.clear();
@@ -149,6 +187,7 @@ export class PageFixer {
     await this.processBlocks(blocks);
     await this.processAttributes(attributeElements);
     await this.processTitle();
+    await this.layers?.afterBlocks(blocks.map(refreshed));
     this.onChange();
   }
 
@@ -341,8 +380,18 @@ export class PageFixer {
     await this.processBlocks(blocks);
     await this.processAttributes(attributeElements);
     if (titleChanged) await this.processTitle();
+    await this.layers?.afterBlocks(blocks.map(refreshed));
     this.onChange();
   }
+}
+
+/** A block's text and offsets as they are now (after our writes). */
+function refreshed(block: Block): Block {
+  const starts: number[] = [];
+  let n = 0;
+  const nodes = block.nodes.filter((x) => x.isConnected);
+  for (const node of nodes) { starts.push(n); n += node.data.length; }
+  return { element: block.element, nodes, starts, text: nodes.map((x) => x.data).join('') };
 }
 
 function nodeLength(block: Block, i: number): number {

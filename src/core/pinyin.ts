@@ -1,12 +1,25 @@
-import { pinyin as pinyinPro, segment } from 'pinyin-pro';
+import { pinyin as pinyinPro } from 'pinyin-pro';
 import { convert } from './convert.ts';
 
 export type ToneStyle = 'mark' | 'num' | 'none';
 
-/** One word of text with its pinyin ('' for text that is not Chinese). */
-export interface PinyinWord { text: string; pinyin: string }
+/** One word of text with its pinyin ('' and no syllables for text that is not Chinese). */
+export interface PinyinWord {
+  text: string;
+  pinyin: string;
+  /** One per character, with its tone (1–4, 5 neutral). */
+  syllables: { text: string; tone: number }[];
+}
 
 const TONE_TYPE = { mark: 'symbol', num: 'num', none: 'none' } as const;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Word segments of Chinese text (ICU's dictionary segmenter). */
+function words(text: string): Intl.SegmentData[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)];
+}
 
 /**
  * Word-level pinyin. pinyin-pro reads Simplified text best (NOTES §2: raw
@@ -18,17 +31,24 @@ export async function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promi
   const simplified = (await convert(text, 'cn')).text;
   // Conversion to Simplified is character for character here; if not, read the text as it is.
   const source = simplified.length === text.length ? simplified : text;
-  const words: PinyinWord[] = [];
-  let pos = 0;
-  for (const seg of segment(source, { toneType: TONE_TYPE[tone] }) as { origin: string; result: string }[]) {
-    const original = text.slice(pos, pos + seg.origin.length);
-    pos += seg.origin.length;
-    const isHan = /\p{Script=Han}/u.test(seg.origin);
-    const last = words[words.length - 1];
-    if (!isHan && last && last.pinyin === '') last.text += original;
-    else words.push({ text: original, pinyin: isHan ? seg.result : '' });
+  const readings = pinyinPro(source, { type: 'array', toneType: TONE_TYPE[tone] });
+  const numbered = pinyinPro(source, { type: 'array', toneType: 'num' });
+  const out: PinyinWord[] = [];
+  for (const seg of words(source)) {
+    const original = text.slice(seg.index, seg.index + seg.segment.length);
+    const isHan = HAN_CHAR.test(seg.segment);
+    const last = out[out.length - 1];
+    if (!isHan && last && last.pinyin === '') { last.text += original; continue; }
+    const syllables: { text: string; tone: number }[] = [];
+    if (isHan) {
+      for (let i = seg.index; i < seg.index + seg.segment.length; i++) {
+        const n = /([1-5])$/.exec(numbered[i] ?? '');
+        syllables.push({ text: readings[i] ?? '', tone: n ? Number(n[1]) : 5 });
+      }
+    }
+    out.push({ text: original, pinyin: syllables.map((x) => x.text).join(''), syllables });
   }
-  return words;
+  return out;
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */
@@ -46,4 +66,46 @@ export async function pinyinText(text: string, tone: ToneStyle = 'mark'): Promis
 /** Pinyin of each character, as pinyin-pro gives it in context (for popovers and ruby). */
 export function syllablesOf(simplified: string, tone: ToneStyle = 'mark'): string[] {
   return pinyinPro(simplified, { type: 'array', toneType: TONE_TYPE[tone] });
+}
+
+/** A word under an offset, with one syllable per character and its tone (1–4, 5 neutral). */
+export interface WordPinyin {
+  start: number;
+  end: number;
+  word: string;
+  syllables: { text: string; tone: number }[];
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/**
+ * The word around an offset and its pinyin, read in context (调整 tiáozhěng,
+ * 银行 yínháng): the Han run around the offset is converted to Simplified,
+ * cut into words by the platform's dictionary word segmenter (ICU, through
+ * Intl.Segmenter; pinyin-pro's segment only groups phrases it reads
+ * specially), and read as a whole by pinyin-pro.
+ */
+export async function wordAt(text: string, offset: number, tone: ToneStyle = 'mark', reach = 16): Promise<WordPinyin | undefined> {
+  if (!HAN_CHAR.test(text[offset] ?? '')) return undefined;
+  let start = offset;
+  let end = offset + 1;
+  while (start > 0 && offset - start < reach && HAN_CHAR.test(text[start - 1]!)) start--;
+  while (end < text.length && end - offset < reach && HAN_CHAR.test(text[end]!)) end++;
+  const run = text.slice(start, end);
+  const converted = (await convert(run, 'cn')).text;
+  const simplified = converted.length === run.length ? converted : run;
+  const shown = pinyinPro(simplified, { type: 'array', toneType: TONE_TYPE[tone] });
+  const numbered = pinyinPro(simplified, { type: 'array', toneType: 'num' });
+  for (const seg of words(simplified)) {
+    const segStart = seg.index;
+    const pos = seg.index + seg.segment.length;
+    if (offset - start >= pos) continue;
+    const syllables: { text: string; tone: number }[] = [];
+    for (let i = segStart; i < pos; i++) {
+      const n = /([1-5])$/.exec(numbered[i] ?? '');
+      syllables.push({ text: shown[i] ?? '', tone: n ? Number(n[1]) : 5 });
+    }
+    return { start: start + segStart, end: start + pos, word: text.slice(start + segStart, start + pos), syllables };
+  }
+  return undefined;
 }

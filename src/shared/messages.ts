@@ -26,6 +26,8 @@ export interface ChangeSummary {
 /** What the content script knows about its page. */
 export interface PageState {
   host: string;
+  /** The first pass over the page is done. */
+  ready: boolean;
   /** The engine ran on this page (it has Chinese text and is not switched off). */
   active: boolean;
   showingOriginal: boolean;
@@ -47,13 +49,16 @@ export interface ToggleOriginalMessage { type: 'toggle-original' }
 /** Popup → content script: scroll to a change. */
 export interface RevealChangeMessage { type: 'reveal-change'; id: number }
 
-export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage;
+/** Background → content script: the keyboard command asks for the popover at the selection or caret. */
+export interface LookupSelectionMessage { type: 'lookup-selection' }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage;
 export type ToBackgroundMessage = ReportMessage;
 
 /** Narrows an unknown runtime message to one we send to content scripts. */
 export function isToContentMessage(m: unknown): m is ToContentMessage {
   const type = (m as { type?: unknown } | null)?.type;
-  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change';
+  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection';
 }
 
 /** Narrows an unknown runtime message to one the background handles. */

@@ -13,6 +13,18 @@ export const SCRIPT_CHOICES: readonly ScriptChoice[] = ['auto', 'keep', 'cn', 't
 export type SiteChoice = 'off' | ScriptChoice;
 export const SITE_CHOICES: readonly SiteChoice[] = ['off', ...SCRIPT_CHOICES];
 
+/** Which language glossary explanations are shown in. */
+export type ExplanationLanguage = 'en' | 'zh' | 'both';
+export const EXPLANATION_LANGUAGES: readonly ExplanationLanguage[] = ['en', 'zh', 'both'];
+
+/** Where pinyin is shown: nowhere, in the hover popover, or above the characters (ruby). */
+export type PinyinDisplay = 'off' | 'popover' | 'ruby';
+export const PINYIN_DISPLAYS: readonly PinyinDisplay[] = ['off', 'popover', 'ruby'];
+
+/** Tone marks (zhōng) or numbers (zhong1). */
+export type ToneStyle = 'mark' | 'num';
+export const TONE_STYLES: readonly ToneStyle[] = ['mark', 'num'];
+
 export interface Settings {
   /** Master switch. */
   enabled: boolean;
@@ -21,6 +33,13 @@ export interface Settings {
   script: ScriptChoice;
   /** Host name → override. */
   sites: Record<string, SiteChoice>;
+  /** Glossary underlines and hover popovers. */
+  popovers: boolean;
+  explanationLanguage: ExplanationLanguage;
+  pinyin: PinyinDisplay;
+  toneStyle: ToneStyle;
+  /** Colour pinyin syllables by tone. */
+  toneColors: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -28,6 +47,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   repair: true,
   script: 'auto',
   sites: Object.freeze({}) as Record<string, SiteChoice>,
+  popovers: true,
+  explanationLanguage: 'en',
+  pinyin: 'popover',
+  toneStyle: 'mark',
+  toneColors: false,
 });
 
 /** Version of the stored shape; bump it and add a migration when the shape changes. */
@@ -81,6 +105,11 @@ export function parseSettings(raw: unknown): Settings {
     repair: typeof stored.repair === 'boolean' ? stored.repair : DEFAULT_SETTINGS.repair,
     script: isOneOf(stored.script, SCRIPT_CHOICES) ? stored.script : DEFAULT_SETTINGS.script,
     sites: parseSites(stored.sites),
+    popovers: typeof stored.popovers === 'boolean' ? stored.popovers : DEFAULT_SETTINGS.popovers,
+    explanationLanguage: isOneOf(stored.explanationLanguage, EXPLANATION_LANGUAGES) ? stored.explanationLanguage : DEFAULT_SETTINGS.explanationLanguage,
+    pinyin: isOneOf(stored.pinyin, PINYIN_DISPLAYS) ? stored.pinyin : DEFAULT_SETTINGS.pinyin,
+    toneStyle: isOneOf(stored.toneStyle, TONE_STYLES) ? stored.toneStyle : DEFAULT_SETTINGS.toneStyle,
+    toneColors: typeof stored.toneColors === 'boolean' ? stored.toneColors : DEFAULT_SETTINGS.toneColors,
   };
 }
 

@@ -1,0 +1,60 @@
+import { loadGlossary } from '../core/glossary/load.ts';
+import type { GlossaryMatch } from '../core/glossary/matcher.ts';
+import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary/types.ts';
+import { parseArgs } from './args.ts';
+import { readInputs, writeOut } from './io.ts';
+import { InputError, UsageError } from './usage.ts';
+
+/** `zhengwen glossary [--json] [FILE]` lists the terms found; `--lookup TERM` prints one entry. */
+export async function glossaryCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, ['lookup'], ['json']);
+  const glossary = await loadGlossary();
+  const json = args.switches.has('json');
+  const lookup = args.values.get('lookup');
+  if (lookup !== undefined) {
+    if (args.positional.length) throw new UsageError('--lookup takes a term, not files');
+    const entry = glossary.lookup(lookup.trim());
+    if (!entry) throw new InputError(`no glossary entry for "${lookup}"`);
+    await writeOut(json ? JSON.stringify(toJson({ offset: 0, term: lookup.trim(), entry }), null, 2) + '\n' : describe(entry));
+    return 0;
+  }
+  if (args.positional.length > 1) throw new UsageError('glossary takes at most one file');
+  const [input] = await readInputs(args.positional);
+  const matches = glossary.findAllNested(input!.text);
+  if (json) {
+    await writeOut(JSON.stringify(matches.map(toJson), null, 2) + '\n');
+  } else {
+    const seen = new Set<GlossaryEntry>();
+    const out: string[] = [];
+    for (const m of matches) {
+      if (seen.has(m.entry)) continue;
+      seen.add(m.entry);
+      out.push(`${m.term}\t${m.entry.pinyin}\t${m.entry.english}\t${CATEGORY_LABELS[m.entry.category].en}`);
+    }
+    await writeOut(out.length ? out.join('\n') + '\n' : '');
+  }
+  return 0;
+}
+
+/** The JSON shape of one match (documented in the README). */
+function toJson(m: GlossaryMatch): Record<string, unknown> {
+  const e = m.entry;
+  return {
+    term: m.term, simplified: e.simplified, traditional: e.traditional, pinyin: e.pinyin, english: e.english,
+    category: e.category, explanation: { en: e.explanation.en, zh: e.explanation.zh }, offset: m.offset,
+  };
+}
+
+function describe(e: GlossaryEntry): string {
+  const lines = [
+    `${e.simplified}  ${e.traditional}`,
+    e.pinyin,
+    e.english + (e.englishAliases?.length ? ` (also: ${e.englishAliases.join('; ')})` : ''),
+    `${CATEGORY_LABELS[e.category].en} / ${CATEGORY_LABELS[e.category].zh}`,
+    '',
+    e.explanation.en,
+    e.explanation.zh,
+  ];
+  if (e.aliases?.length) lines.push('', 'Also written: ' + e.aliases.map((a) => `${a.simplified} (${a.pinyin})`).join('; '));
+  return lines.join('\n') + '\n';
+}
