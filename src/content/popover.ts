@@ -1,8 +1,11 @@
 /**
- * The hover popover: one element in an open shadow root, styles reset with
- * `all: initial` and !important on the host (for important rules the shadow
- * tree's win over the page's, so `* { all: unset }` or
- * `div { display: none !important }` on the page cannot reach it). It never
+ * The hover popover: one element in an open shadow root. Page rules cannot
+ * reach inside; what the page could still pass down by inheritance (font
+ * size, colour, spacing) is cut off by `all: initial` on the box. The host's
+ * own layout is written as inline !important styles, which no page rule
+ * beats. (A `:host { all: initial !important }` rule must not be used: for
+ * important rules the shadow tree wins over the host's inline style, and it
+ * reset the popover's top and left.) It never
  * takes focus and lets clicks through (pointer-events: none). Content is built
  * with DOM APIs and textContent only.
  */
@@ -32,10 +35,7 @@ export interface WordContent {
 export type PopoverContent = TermContent | WordContent;
 
 const CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;
-  pointer-events: none !important; visibility: visible !important; opacity: 1 !important; contain: layout style !important;
-  margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important; }
-.box { box-sizing: border-box; max-width: 360px; min-width: 160px; padding: 10px 12px; border-radius: 8px;
+.box { all: initial; display: block; box-sizing: border-box; max-width: 360px; min-width: 160px; padding: 10px 12px; border-radius: 8px;
   font: 14px/1.45 system-ui, "Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif; color: #1d1b20; background: #fffdf8;
   border: 1px solid #d9d4de; box-shadow: 0 4px 16px rgba(0,0,0,.18); text-align: left; white-space: normal; }
 .head { font-size: 20px; line-height: 1.3; }
@@ -53,6 +53,14 @@ const CSS = `
   .parts { border-top-color: #49454f; }
   .tone-1 { color: #ff8a80; } .tone-2 { color: #ffd180; } .tone-3 { color: #b9f6ca; } .tone-4 { color: #82b1ff; } .tone-5 { color: #bdbdbd; }
 }`;
+
+/** The host's layout, written inline with !important so no page rule overrides it. */
+const HOST_STYLE: [string, string][] = [
+  ['position', 'fixed'], ['z-index', '2147483647'], ['display', 'none'], ['pointer-events', 'none'],
+  ['visibility', 'visible'], ['opacity', '1'], ['margin', '0'], ['padding', '0'], ['border', '0'],
+  ['transform', 'none'], ['filter', 'none'], ['width', 'auto'], ['height', 'auto'], ['max-width', 'none'],
+  ['contain', 'layout style'], ['top', '0'], ['left', '0'], ['right', 'auto'], ['bottom', 'auto'],
+];
 
 export class Popover {
   private host: HTMLElement | undefined;
@@ -101,6 +109,7 @@ export class Popover {
   private ensure(): HTMLElement {
     if (this.host?.isConnected && this.box) return this.box;
     const host = this.doc.createElement('zhengwen-popover');
+    for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
     host.setAttribute(OWN_UI_ATTRIBUTE, '');
     host.setAttribute('role', 'tooltip');
     const shadow = host.attachShadow({ mode: 'open' });

@@ -42,16 +42,18 @@ export class RubyLayer {
         const fragment = this.doc.createDocumentFragment();
         for (const w of words) {
           if (w.syllables.length === 0) { fragment.append(this.doc.createTextNode(w.text)); continue; }
+          // One <ruby> per word (readings chosen for the word in context), one base/rt pair per
+          // character so each syllable sits over its own character.
           const ruby = this.doc.createElement('ruby');
           ruby.setAttribute(RUBY_ATTRIBUTE, '');
-          const rt = this.doc.createElement('rt');
-          for (const s of w.syllables) {
-            const span = this.doc.createElement('span');
-            if (options.toneColors) span.className = `t${s.tone}`;
-            span.textContent = s.text;
-            rt.append(span);
-          }
-          ruby.append(this.doc.createTextNode(w.text), rt);
+          const chars = [...w.text];
+          chars.forEach((ch, i) => {
+            const rt = this.doc.createElement('rt');
+            const s = w.syllables[i];
+            if (s && options.toneColors) rt.className = `t${s.tone}`;
+            rt.textContent = s?.text ?? '';
+            ruby.append(this.doc.createTextNode(ch), rt);
+          });
           fragment.append(ruby);
         }
         pending.push([node, fragment, [...fragment.childNodes]]);

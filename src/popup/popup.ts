@@ -5,7 +5,14 @@
  */
 import browser from 'webextension-polyfill';
 import type { ChangeSummary, GetStateMessage, PageState, RevealChangeMessage, SetOriginalMessage } from '../shared/messages.ts';
-import { diffFromDefaults, parseSettings, SCRIPT_CHOICES, SITE_CHOICES, type Settings, type SiteChoice } from '../shared/settings.ts';
+import {
+  diffFromDefaults, EXPLANATION_LANGUAGES, parseSettings, PINYIN_DISPLAYS, SCRIPT_CHOICES, SITE_CHOICES, TONE_STYLES,
+  type Settings, type SiteChoice,
+} from '../shared/settings.ts';
+
+/** Settings edited by a plain checkbox, and by a select with its allowed values. */
+const CHECKBOXES = ['enabled', 'repair', 'popovers', 'toneColors'] as const;
+const SELECTS = { script: SCRIPT_CHOICES, explanationLanguage: EXPLANATION_LANGUAGES, pinyin: PINYIN_DISPLAYS, toneStyle: TONE_STYLES } as const;
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -103,16 +110,12 @@ async function main(): Promise<void> {
   let state = tabId === undefined ? undefined : await pageState(tabId);
   const host = state?.host ?? '';
 
-  const enabled = $<HTMLInputElement>('enabled');
-  const repair = $<HTMLInputElement>('repair');
-  const script = $<HTMLSelectElement>('script');
   const site = $<HTMLSelectElement>('site-choice');
   const original = $<HTMLInputElement>('show-original');
 
   const render = (): void => {
-    enabled.checked = settings.enabled;
-    repair.checked = settings.repair;
-    script.value = settings.script;
+    for (const key of CHECKBOXES) $<HTMLInputElement>(key).checked = settings[key];
+    for (const key of Object.keys(SELECTS) as (keyof typeof SELECTS)[]) $<HTMLSelectElement>(key).value = settings[key];
     site.disabled = host === '';
     site.value = settings.sites[host] ?? 'default';
     original.disabled = !state?.active;
@@ -134,12 +137,16 @@ async function main(): Promise<void> {
     setTimeout(() => void refresh(), 400);
   };
 
-  enabled.addEventListener('change', () => void update((s) => ({ ...s, enabled: enabled.checked })));
-  repair.addEventListener('change', () => void update((s) => ({ ...s, repair: repair.checked })));
-  script.addEventListener('change', () => {
-    const value = script.value;
-    if ((SCRIPT_CHOICES as readonly string[]).includes(value)) void update((s) => ({ ...s, script: value as Settings['script'] }));
-  });
+  for (const key of CHECKBOXES) {
+    const box = $<HTMLInputElement>(key);
+    box.addEventListener('change', () => void update((s) => ({ ...s, [key]: box.checked })));
+  }
+  for (const [key, allowed] of Object.entries(SELECTS)) {
+    const select = $<HTMLSelectElement>(key);
+    select.addEventListener('change', () => {
+      if ((allowed as readonly string[]).includes(select.value)) void update((s) => ({ ...s, [key]: select.value }));
+    });
+  }
   site.addEventListener('change', () => {
     const value = site.value;
     void update((s) => {
