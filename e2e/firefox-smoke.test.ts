@@ -1,0 +1,104 @@
+/**
+ * Smoke test in real Firefox: `web-ext run` installs dist/firefox as a temporary
+ * add-on in headless Firefox ESR and opens the real damaged page; the page itself
+ * reports its paragraphs to the test server every 200 ms (Playwright cannot drive
+ * Firefox with an extension loaded), until they read as the Simplified repair.
+ */
+import assert from 'node:assert/strict';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { after, before, test } from 'node:test';
+import { readShared, skipUnlessShared } from '../src/testing/shared.ts';
+import { runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
+import { startServer, type TestServer } from './harness.ts';
+
+const GARBLED = 'fixtures/zigong-garbled.txt';
+const CLEAN = 'fixtures/zigong-clean.zh-Hans.txt';
+const skip = skipUnlessShared(GARBLED) || skipUnlessShared(CLEAN) || skipUnlessFirefox();
+const TIMEOUT = 60_000;
+
+const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+/** The real damaged page, one <p> per line, reporting its paragraphs' text to /report every 200 ms. */
+function fixturePage(): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs = lines(readShared(GARBLED));
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(paragraphs[0]!.slice(0, 20))}</title></head>
+<body><header><nav><a href="#">首頁</a></nav></header><article id="article">${paragraphs.map((l) => `<p>${escape(l)}</p>`).join('\n')}</article>
+<script>
+  let last = '';
+  setInterval(() => {
+    const text = JSON.stringify([...document.querySelectorAll('#article p')].map((p) => p.innerText));
+    if (text === last) return;
+    last = text;
+    fetch('/report', { method: 'POST', headers: { 'content-type': 'text/plain;charset=utf-8' }, body: text }).catch(() => { last = ''; });
+  }, 200);
+</script></body></html>`;
+}
+
+let server: TestServer;
+let firefox: FirefoxRun | undefined;
+/** Every report the page posted, in order. */
+const reports: string[][] = [];
+let onReport: (() => void) | undefined;
+
+before(async () => {
+  if (skip) return;
+  server = await startServer({ '/fixture.html': fixturePage });
+  // The harness answers GETs only: POST /report goes to our handler, everything else to the harness's.
+  const [serve] = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.server.removeAllListeners('request');
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.url !== '/report') return serve!(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try { reports.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as string[]); } catch { /* ignore a torn report */ }
+      res.writeHead(204).end();
+      onReport?.();
+    });
+  });
+});
+
+after(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Resolves when a report satisfies `ok`; rejects after `ms`, or as soon as web-ext (and so Firefox) exits. */
+function waitForReport(run: FirefoxRun, ok: (r: string[]) => boolean, ms: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const done = () => { clearTimeout(timer); onReport = undefined; run.process.off('exit', exited); };
+    const check = () => {
+      const hit = reports.find(ok);
+      if (hit) { done(); resolve(hit); }
+    };
+    const exited = (code: number | null, signal: string | null) => { done(); reject(new Error(`web-ext exited early (code ${code}, signal ${signal})`)); };
+    const timer = setTimeout(() => { done(); reject(new Error(`timed out after ${ms} ms`)); }, ms);
+    onReport = check;
+    run.process.once('exit', exited);
+    check();
+  });
+}
+
+test('Firefox: the add-on repairs the fixture page to the Simplified text', { skip, timeout: TIMEOUT + 30_000 }, async (t) => {
+  const want = lines(readShared(CLEAN));
+  const garbled = lines(readShared(GARBLED));
+  const started = Date.now();
+  firefox = await runFirefox(`${server.origin}/fixture.html`);
+  const same = (r: string[]) => r.length === want.length && r.every((l, i) => l === want[i]);
+  try {
+    await waitForReport(firefox, same, TIMEOUT);
+  } catch (e) {
+    const last = reports.at(-1);
+    const wrong = last ? last.reduce((n, l, i) => n + (l === want[i] ? 0 : 1), 0) : undefined;
+    const state = last === undefined ? 'the page never reported (did it load?)'
+      : last.every((l, i) => l === garbled[i]) ? 'the page still reads exactly as the damaged original'
+        : `${wrong} of ${want.length} paragraphs differ from the repair in the last report`;
+    // Firefox's failed attempts to reach its own services (the network is closed), web-ext's connection
+    // retries and its list of prefs would drown the rest.
+    const noise = /^\s*$|services\.settings|Network request failed|Utils\.sys\.mjs|RemoteSettings|^\s*(Message|Stack):\s*$|Retrying Firefox|Connecting to Firefox on port|^\s+"[\w.-]+": /;
+    const log = firefox.output().split('\n').filter((l) => !noise.test(l)).slice(-80).join('\n');
+    assert.fail(`${(e as Error).message}: ${state}.\n--- last lines of web-ext run --verbose ---\n${log}`);
+  }
+  t.diagnostic(`add-on installed after ${firefox.installedAfter() ?? '?'} ms; page repaired after ${Date.now() - started} ms; ${reports.length} reports`);
+});
