@@ -5,7 +5,7 @@ import { fix, FIX_TARGETS, statsOf, type FixOptions, type FixStats, type FixTarg
 import { oneOf, parseArgs } from './args.ts';
 import { demoText } from './demo-text.ts';
 import { htmlPieces } from './html.ts';
-import { readInputs, writeOut } from './io.ts';
+import { checkInputs, readInputs, writeOut } from './io.ts';
 import { findStringField } from './json-field.ts';
 import { decodeUtf8, InvalidUtf8Error } from './utf8.ts';
 import { InputError, UsageError } from './usage.ts';
@@ -73,6 +73,8 @@ async function fixJsonl(files: readonly string[], field: string, options: FixOpt
   report.records = 0;
   report.badLines = 0;
   const names = files.length ? files : ['-'];
+  // A bad file anywhere in the list stops the run before any output, as for plain text.
+  await checkInputs(names);
   for (const name of names) {
     const stream = name === '-' ? process.stdin : createReadStream(name);
     const opened = new Promise<void>((resolve, reject) => {

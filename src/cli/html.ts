@@ -26,7 +26,8 @@ export function htmlPieces(html: string): HtmlPiece[] {
     if (textEnd > i && skipDepth === 0) pieces.push({ start: i, end: textEnd, kind: 'text' });
     if (lt === -1) break;
     if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
+      // From lt + 2, so that the abruptly closed "<!-->" and "<!--->" end where browsers end them.
+      const end = html.indexOf('-->', lt + 2);
       i = end === -1 ? html.length : end + 3;
       continue;
     }
@@ -49,12 +50,17 @@ export function htmlPieces(html: string): HtmlPiece[] {
     i = tagEnd;
     const selfClosing = html[tagEnd - 2] === '/';
     if (closing) {
-      if (skipDepth > 0 && skipStack[skipStack.length - 1] === name) { skipStack.pop(); skipDepth--; }
+      // </pre> also closes a <code> left open inside it, as in browsers.
+      const open = skipStack.lastIndexOf(name);
+      if (open !== -1) { skipStack.length = open; skipDepth = open; }
       continue;
     }
     if (SKIPPED.has(name) && !VOID.has(name) && !selfClosing) { skipStack.push(name); skipDepth++; }
     if (RAW_TEXT.has(name) && !selfClosing) {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
+      // Case-insensitive search in place: lowercasing a copy can change its length ("İ") and shift offsets.
+      const closeTag = new RegExp(`</${name}`, 'gi');
+      closeTag.lastIndex = i;
+      const close = closeTag.exec(html)?.index ?? -1;
       const end = close === -1 ? html.length : close;
       if (skipDepth === 0 && end > i) pieces.push({ start: i, end, kind: 'text' });
       i = end;

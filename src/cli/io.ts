@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { decodeUtf8, InvalidUtf8Error } from './utf8.ts';
 import { InputError } from './usage.ts';
 
@@ -14,9 +15,7 @@ export async function readInputs(files: readonly string[]): Promise<Input[]> {
     try {
       bytes = name === '-' ? await readStdin() : await readFile(name);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-      throw new InputError(`${name}: ${why}`);
+      throw new InputError(`${name}: ${describeFileError(e)}`);
     }
     try {
       inputs.push({ name, text: decodeUtf8(bytes) });
@@ -26,6 +25,27 @@ export async function readInputs(files: readonly string[]): Promise<Input[]> {
     }
   }
   return inputs;
+}
+
+/**
+ * Checks that every file can be read, for commands that stream (fix --jsonl):
+ * a missing file or a directory stops the run before anything is written.
+ */
+export async function checkInputs(files: readonly string[]): Promise<void> {
+  for (const name of files) {
+    if (name === '-') continue;
+    try {
+      if ((await stat(name)).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      await access(name, constants.R_OK);
+    } catch (e) {
+      throw new InputError(`${name}: ${describeFileError(e)}`);
+    }
+  }
+}
+
+function describeFileError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -26,19 +26,12 @@ describe('script detection', () => {
     });
   }
 
-  // Known failure: shared characters (台 表 出 合 同 面 向 …) are counted as Simplified-only (see script.test.ts).
-  const MISREAD = ['news/taiwan-02.txt', 'news/taiwan-04.txt'];
-  for (const path of MISREAD) {
-    test(`samples/${path} is traditional`, {
-      todo: 'genuine Taiwan news is read as "mixed": isSimplifiedOnly counts shared characters such as 台 合 查 局 同 面 表 (taiwan-02: 128 Traditional-only vs 31 "Simplified-only", share 0.80 < 0.85)',
-    }, () => {
+  // Were misread as "mixed" while shared characters (台 表 出 合 …) counted as Simplified-only.
+  for (const path of ['news/taiwan-02.txt', 'news/taiwan-04.txt']) {
+    test(`samples/${path} is traditional`, () => {
       assert.equal(analyze(readSample(path)).script, 'traditional');
     });
   }
-  test('the Taiwan misreadings still reproduce (a fix must drop the todo above and this check)', () => {
-    const now = MISREAD.filter((p) => analyze(readSample(p)).script === 'traditional');
-    assert.deepEqual(now, [], 'these are read as traditional now: remove their todo');
-  });
 
   test('the mixed-script notes are mixed', () => {
     assert.equal(analyze(readSample('clean/mixed-script-notes.txt')).script, 'mixed');
@@ -96,10 +89,7 @@ describe('mirror flag', () => {
 
   const wild = readCases('in-the-wild-patterns.json').filter((c) => c.to === 'keep');
   for (const c of wild) {
-    const conversionOnly = c.name.startsWith('W19 ');
-    test(`true for ${c.name.replace(/ → keep$/, '')}`, conversionOnly
-      ? { todo: 'a conversion-only page dense with leftovers is read as "mixed", and the leftover rule needs "traditional" (see known-failures.json)' }
-      : {}, () => {
+    test(`true for ${c.name.replace(/ → keep$/, '')}`, () => {
       assert.equal(analyze(c.input).mirror, true);
     });
   }
@@ -186,15 +176,8 @@ describe('the evidence behind the verdict', () => {
     assert.equal(analyze(readSample('news/simplified-01.txt')).leftovers, 0);
   });
 
-  test('数十年后 and 随后 left in Traditional text are leftovers too', {
-    todo: 'countLeftovers knows 先后 之后 以后 … but not 年后 (NOTES §1 lists 數十年后) or 隨后 (the real page has 隨后舉行); both can only be leftovers in Traditional text',
-  }, () => {
+  test('数十年后 and 随后 left in Traditional text are leftovers too', () => {
     assert.equal(analyze('空氣質量在數十年后重回優良水平。在隨后舉行的座談會上，兩地簽署了協議。').leftovers, 2);
   });
 });
 
-test('the todo cases in this file still fail (a fix must drop their todo markers and this check)', () => {
-  const w19 = readCases('in-the-wild-patterns.json').find((c) => c.name.startsWith('W19 ') && c.to === 'keep')!;
-  assert.equal(analyze(w19.input).mirror, false, 'the W19 conversion-only page is a mirror now: remove its todo');
-  assert.notEqual(analyze('空氣質量在數十年后重回優良水平。在隨后舉行的座談會上，兩地簽署了協議。').leftovers, 2, '年后 and 隨后 are counted now: remove the todo');
-});

@@ -1,5 +1,5 @@
 import type { Edit } from './edits.ts';
-import { detectScript, type Script } from './script.ts';
+import { detectScript, isSimplifiedOnly, type ScriptCounts } from './script.ts';
 import { keepSurnames } from './surnames.ts';
 
 /** Script targets: keep the script, or convert to one of these. */
@@ -33,18 +33,48 @@ function load(module: 't2cn' | 'cn2t', from: string, to: string): Promise<Conver
 }
 
 /**
- * The converter for a text in `source` script to `target`, or undefined when
- * nothing needs converting. Traditional goes through OpenCC's Taiwan→mainland
- * table (看著→看着), which the mirrors' text matches best.
+ * True when a text is already written in Traditional script: most of its
+ * characters that differ between the scripts are Traditional, and at most a
+ * few Simplified leftovers remain (a mirror's converter leaves 并, 先后).
  */
-export function converterFor(source: Script, target: Target, traditionalOnly = 1): Promise<ConverterFn> | undefined {
-  if (target === 'keep' || source === 'none') return undefined;
+export function isTraditionalText(c: ScriptCounts): boolean {
+  // Two or three Traditional characters in a Simplified sentence (甲冑) do not make it Traditional.
+  return c.script === 'traditional' && c.traditionalOnly >= 3 && c.traditionalOnly / c.han >= 0.1 && c.simplifiedOnly / c.han < 0.02;
+}
+
+/**
+ * The converter for a text to `target`, or undefined when nothing needs
+ * converting. Traditional goes to Simplified through OpenCC's Taiwan→mainland
+ * table (看著→看着), which the mirrors' text matches best. Text already in
+ * Traditional only needs the regional variants (t→tw, t→hk; t→twp adds Taiwan
+ * vocabulary): the Simplified→Traditional tables are keyed on Simplified words
+ * and would turn 鄰里 into 鄰裡 and 干擾 into 幹擾. Its Simplified leftovers
+ * are converted one by one, in their context.
+ */
+function converterFor(counts: ScriptCounts, target: Target): Promise<ConverterFn> | undefined {
+  if (target === 'keep' || counts.script === 'none') return undefined;
   // Text with no Traditional-only character is left alone: tw→cn would still
-  // touch a few shared forms of genuine Simplified text.
-  if (target === 'cn') return traditionalOnly > 0 ? load('t2cn', 'tw', 'cn') : undefined;
-  // OpenCC's Simplified→Traditional chain leaves Traditional characters as
-  // they are, so one converter serves Simplified, mixed and Traditional input.
-  return load('cn2t', 'cn', target);
+  // touch a few shared forms of genuine Simplified text (显著→显着).
+  if (target === 'cn') return counts.traditionalOnly > 0 ? load('t2cn', 'tw', 'cn') : undefined;
+  const fromSimplified = load('cn2t', 'cn', target);
+  if (!isTraditionalText(counts)) return fromSimplified.then((fn) => (s: string) => keepSurnames(s, fn(s)));
+  return Promise.all([load('cn2t', 't', target), fromSimplified]).then(([variants, full]) => (s: string) => convertLeftovers(variants(s), full));
+}
+
+/** Converts each Simplified-only character of mostly Traditional text with a few characters of context. */
+function convertLeftovers(text: string, full: ConverterFn): string {
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!isSimplifiedOnly(ch)) continue;
+    const from = Math.max(0, i - 2);
+    const window = text.slice(from, i + 3);
+    const converted = full(window);
+    if (converted.length !== window.length) continue;
+    out ??= text.split('');
+    out[i] = converted[i - from]!;
+  }
+  return out ? out.join('') : text;
 }
 
 export interface ConvertResult {
@@ -54,15 +84,12 @@ export interface ConvertResult {
 }
 
 /** Converts a text to the target script, listing each changed run as an edit. */
-export async function convert(text: string, target: Target, source?: Script): Promise<ConvertResult> {
+export async function convert(text: string, target: Target): Promise<ConvertResult> {
   const counts = detectScript(text);
-  const script = source ?? counts.script;
-  const pending = converterFor(script, target, counts.traditionalOnly);
+  const pending = converterFor(counts, target);
   if (!pending) return { text, edits: [] };
   const fn = await pending;
-  const toTraditional = target !== 'cn';
-  const run = toTraditional ? (s: string) => keepSurnames(s, fn(s)) : fn;
-  return convertWith(text, run, `${script === 'traditional' ? 'Traditional' : 'Simplified'} → ${TARGET_NAMES[target]}`);
+  return convertWith(text, fn, `${counts.script === 'traditional' ? 'Traditional' : 'Simplified'} → ${TARGET_NAMES[target]}`);
 }
 
 /** Runs a converter and turns its output into edits on the input. */

@@ -163,10 +163,7 @@ describe('composeEdits', () => {
     assert.deepEqual(composeEdits('網絡', [], later), later);
   });
 
-  // Known failure (not reachable through fix(), whose earlier edits are all removals).
-  test('a later edit covering PART of an earlier replacement keeps the rest of it', {
-    todo: 'composeEdits keeps only the later replacement when the later edit overlaps part of an earlier non-empty replacement: AxyZ, A→BC then C→D gives DxyZ, not BDxyZ, and undo gives ADxyZ',
-  }, () => {
+  test('a later edit covering PART of an earlier replacement keeps the rest of it', () => {
     const input = 'AxyZ';
     const earlier = [edit(0, 'A', 'BC')];
     const later = [edit(1, 'C', 'D')];
@@ -175,10 +172,7 @@ describe('composeEdits', () => {
     assert.equal(undoEdits('BDxyZ', composed), input);
   });
 
-  // Known failure (not reachable through fix(), whose earlier edits never insert).
-  test('two insertions at the same place keep their order: the earlier one first', {
-    todo: 'composeEdits puts later edits before earlier ones at the same input offset, so an insertion made after an earlier insertion lands before it: ab, insert X at 2, then Y after it, gives abYX, not abXY',
-  }, () => {
+  test('two insertions at the same place keep their order: the earlier one first', () => {
     const input = 'ab';
     const composed = composeEdits(input, [edit(2, '', 'X')], [edit(3, '', 'Y')]);
     assert.equal(applyEdits(input, composed), 'abXY');
@@ -282,10 +276,4 @@ describe('random properties (seeded)', () => {
     }
   });
 
-  test('the known composeEdits failures still fail (a fix must move them out of todo)', () => {
-    const partly = composeEdits('AxyZ', [edit(0, 'A', 'BC')], [edit(1, 'C', 'D')]);
-    assert.notEqual(applyEdits('AxyZ', partly), 'BDxyZ', 'composeEdits now keeps a partly covered replacement: drop its todo markers and this check');
-    const inserts = composeEdits('ab', [edit(2, '', 'X')], [edit(3, '', 'Y')]);
-    assert.notEqual(applyEdits('ab', inserts), 'abXY', 'composeEdits now orders same-place insertions: drop its todo marker and this check');
-  });
 });

@@ -84,56 +84,127 @@ export function inputToOutput(edits: readonly Edit[], inOffset: number): number 
 
 /**
  * Re-expresses `later` (edits made on the output of `earlier`) as edits on the
- * original input, and merges both lists. Where a later edit covers text an
- * earlier edit produced (or a removal strictly inside it), the two become one
- * edit of the later kind.
+ * original input, and merges both lists in one pass. Where edits of the two
+ * lists touch the same text (a later edit over text an earlier one wrote, or
+ * over a removal strictly inside it), they become one edit of the later kind;
+ * removals at a later edit's border stay separate. A same-length later edit
+ * (網訊→网讯) that spans a removal point (網(wǎng)訊) is first cut there, so
+ * both keep their own kind and reason.
  */
 export function composeEdits(input: string, earlier: readonly Edit[], later: readonly Edit[]): Edit[] {
   const first = sortEdits(earlier);
-  // Where each earlier edit's replacement sits in the intermediate text.
-  const spans: { start: number; end: number; edit: Edit }[] = [];
+  const spans: Span[] = [];
   let delta = 0;
   for (const e of first) {
     const start = e.offset + delta;
     spans.push({ start, end: start + e.replacement.length, edit: e });
     delta += e.replacement.length - e.length;
   }
-  const absorbed = new Set<Edit>();
+  const mid = first.length ? applyEdits(input, first) : input;
+  const second = splitAtRemovals(sortEdits(later), spans);
   const result: Edit[] = [];
-  for (const e of splitAtRemovals(later, spans)) {
-    const a = e.offset;
-    const b = e.offset + e.length;
-    let start = mapStart(spans, a);
-    let end = b > a ? mapEnd(spans, b) : start;
-    for (const s of spans) {
-      const overlaps = s.end > s.start ? s.start < b && s.end > a : s.start > a && s.start < b;
-      if (!overlaps) continue;
-      absorbed.add(s.edit);
-      start = Math.min(start, s.edit.offset);
-      end = Math.max(end, s.edit.offset + s.edit.length);
+  let i = 0;
+  let j = 0;
+  let shift = 0; // input offset minus intermediate offset, after the spans handled so far
+  while (i < spans.length || j < second.length) {
+    const s = spans[i];
+    const l = second[j];
+    if (!s || !l || !overlaps(s, l)) {
+      if (s && (!l || spanComesFirst(s, l))) {
+        result.push(s.edit);
+        shift = s.edit.offset + s.edit.length - s.end;
+        i++;
+      } else {
+        const offset = l!.offset + shift;
+        result.push({ ...l!, offset, original: input.slice(offset, offset + l!.length) });
+        j++;
+      }
+      continue;
     }
-    result.push({ ...e, offset: start, length: end - start, original: input.slice(start, end) });
+    // A cluster: spans and later edits that overlap, chained.
+    let cs = Math.min(s.start, l.offset);
+    let ce = Math.max(s.end, l.offset + l.length);
+    const clusterSpans: Span[] = [];
+    const clusterLater: Edit[] = [];
+    let grew = true;
+    while (grew) {
+      grew = false;
+      while (i < spans.length && touchesRange(spans[i]!, cs, ce)) {
+        const x = spans[i++]!;
+        clusterSpans.push(x);
+        cs = Math.min(cs, x.start);
+        ce = Math.max(ce, x.end);
+        grew = true;
+      }
+      while (j < second.length && laterTouchesRange(second[j]!, cs, ce)) {
+        const x = second[j++]!;
+        clusterLater.push(x);
+        cs = Math.min(cs, x.offset);
+        ce = Math.max(ce, x.offset + x.length);
+        grew = true;
+      }
+    }
+    const firstSpan = clusterSpans[0];
+    const lastSpan = clusterSpans[clusterSpans.length - 1];
+    const inStart = firstSpan && firstSpan.start === cs ? firstSpan.edit.offset : cs + shift;
+    if (lastSpan) shift = lastSpan.edit.offset + lastSpan.edit.length - lastSpan.end;
+    const inEnd = lastSpan && lastSpan.end === ce && lastSpan.start !== lastSpan.end ? lastSpan.edit.offset + lastSpan.edit.length : ce + shift;
+    const local = clusterLater.map((x) => ({ ...x, offset: x.offset - cs }));
+    const replacement = applyEdits(mid.slice(cs, ce), local);
+    const lead = clusterLater[0]!;
+    result.push({
+      offset: inStart,
+      length: inEnd - inStart,
+      original: input.slice(inStart, inEnd),
+      replacement,
+      kind: lead.kind,
+      reason: clusterLater.length === 1 ? lead.reason : clusterLater.map((x) => x.reason).join('; '),
+    });
   }
-  for (const e of first) if (!absorbed.has(e)) result.push(e);
-  return sortEdits(result);
+  return result;
 }
 
 type Span = { start: number; end: number; edit: Edit };
 
-/**
- * A same-length later edit (網訊→网讯) that spans the point where an earlier
- * removal was (網(wǎng)訊) is cut there, so both edits keep their own kind and reason.
- */
+/** True when a later edit and an earlier span touch the same intermediate text. */
+function overlaps(s: Span, l: Edit): boolean {
+  const a = l.offset;
+  const b = l.offset + l.length;
+  if (s.start === s.end) return a < s.start && s.start < b; // a removal strictly inside
+  if (a === b) return s.start < a && a < s.end; // an insertion strictly inside a replacement
+  return s.start < b && s.end > a;
+}
+
+/** Of a span and a later edit that do not overlap, which comes first (a removal at the edit's start does). */
+function spanComesFirst(s: Span, l: Edit): boolean {
+  return s.start === s.end ? s.start <= l.offset : s.end <= l.offset;
+}
+
+function touchesRange(s: Span, cs: number, ce: number): boolean {
+  if (s.start === s.end) return cs < s.start && s.start < ce;
+  return s.start < ce && s.end > cs;
+}
+
+function laterTouchesRange(l: Edit, cs: number, ce: number): boolean {
+  const a = l.offset;
+  const b = l.offset + l.length;
+  if (a === b) return cs < a && a < ce;
+  return a < ce && b > cs;
+}
+
+/** Cuts same-length later edits at earlier removal points strictly inside them. */
 function splitAtRemovals(later: readonly Edit[], spans: readonly Span[]): Edit[] {
   const cuts = spans.filter((s) => s.start === s.end).map((s) => s.start);
   if (cuts.length === 0) return [...later];
   const out: Edit[] = [];
+  let k = 0;
   for (const e of later) {
     if (e.original.length !== e.replacement.length) { out.push(e); continue; }
+    while (k < cuts.length && cuts[k]! <= e.offset) k++;
     let from = 0;
-    for (const c of cuts) {
-      const at = c - e.offset;
-      if (at <= from || at >= e.length) continue;
+    for (let c = k; c < cuts.length && cuts[c]! < e.offset + e.length; c++) {
+      const at = cuts[c]! - e.offset;
+      if (at <= from) continue;
       out.push(sliceEdit(e, from, at));
       from = at;
     }
@@ -147,26 +218,4 @@ function sliceEdit(e: Edit, from: number, to: number): Edit {
   const replacement = e.replacement.slice(from, to);
   const label = e.reason.includes(': ') ? e.reason.slice(0, e.reason.lastIndexOf(': ')) : e.reason;
   return { ...e, offset: e.offset + from, length: to - from, original, replacement, reason: `${label}: ${original} → ${replacement}` };
-}
-
-/** Input offset of an intermediate start offset; removals right at it stay outside. */
-function mapStart(spans: readonly Span[], a: number): number {
-  let shift = 0; // input offset minus intermediate offset
-  for (const s of spans) {
-    if (s.start > a) break;
-    if (a < s.end) return s.edit.offset;
-    shift = s.edit.offset + s.edit.length - s.end;
-  }
-  return a + shift;
-}
-
-/** Input offset of an intermediate end offset (exclusive); removals right at it stay outside. */
-function mapEnd(spans: readonly Span[], b: number): number {
-  let shift = 0;
-  for (const s of spans) {
-    if (s.start >= b) break;
-    if (b <= s.end) return s.edit.offset + s.edit.length;
-    shift = s.edit.offset + s.edit.length - s.end;
-  }
-  return b + shift;
 }

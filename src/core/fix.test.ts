@@ -176,15 +176,8 @@ describe('idempotence on the samples', () => {
  * the second pass reads Traditional text, where the surname guard (Simplified
  * titles only) no longer protects 余 于 范 游, and 干擾 becomes 幹擾. Todo until fixed.
  */
-const TRADITIONAL_TWICE_FAILS = new Set([
-  'news/simplified-02.txt tw', 'news/simplified-02.txt twp', 'news/simplified-02.txt hk',
-  'news/simplified-04.txt tw', 'news/simplified-04.txt twp', 'news/simplified-04.txt hk',
-  'news/simplified-06.txt tw', 'news/simplified-06.txt hk',
-  'news/simplified-08.txt tw', 'news/simplified-08.txt twp', 'news/simplified-08.txt hk',
-  'news/simplified-09.txt tw', 'news/simplified-09.txt twp', 'news/simplified-09.txt hk',
-  'news/simplified-10.txt tw', 'news/simplified-10.txt twp', 'news/simplified-10.txt hk',
-  'news/simplified-11.txt tw', 'news/simplified-11.txt hk',
-]);
+// Samples whose Traditional conversion is not idempotent (none since Traditional text goes through t→tw).
+const TRADITIONAL_TWICE_FAILS = new Set<string>([]);
 const TRADITIONAL_TWICE_REASON = 'known failure: convert() on already-Traditional text undoes the surname guard (局長余建平 → 餘) and turns 干擾 into 幹擾';
 
 async function idempotent(path: string, to: FixTarget): Promise<{ ok: boolean; message: string }> {

@@ -2,7 +2,6 @@ import type { AnalysisWithFindings } from './analyze.ts';
 import { convert, type Target } from './convert.ts';
 import { composeEdits, type Edit, type EditKind } from './edits.ts';
 import { repair, type RepairOptions } from './repair.ts';
-import { detectScript } from './script.ts';
 
 /** `auto` repairs and restores machine-converted mirror text to Simplified; other text keeps its script. */
 export type FixTarget = Target | 'auto';
@@ -47,7 +46,7 @@ export async function fix(text: string, options: FixOptions = {}): Promise<FixRe
   const analysis = repaired?.analysis ?? repair(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
   const middle = repaired?.text ?? text;
   const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
-  const converted = await convert(middle, target, target === 'keep' ? undefined : detectScript(middle).script);
+  const converted = await convert(middle, target);
   const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits) : repaired?.edits ?? [];
   return { text: converted.text, edits, analysis, target, stats: statsOf(edits) };
 }

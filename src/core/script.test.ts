@@ -21,18 +21,13 @@ describe('isSimplifiedOnly', () => {
     for (const ch of [...'網經區發的中人大山日本文著着a']) assert.equal(isSimplifiedOnly(ch), false, ch);
   });
 
-  // Known failure: these are the standard (and only) form in Traditional text as well.
+  // These are the standard (and only) form in Traditional text as well.
   const SHARED = [...'表出合同面向制家席系回秋冬千局修升注'];
-  test(`characters both scripts write the same are not Simplified-only: ${SHARED.join('')}`, {
-    todo: 'isSimplifiedOnly counts every target of OpenCC\'s T→S character table that is not itself a key, so 表 (錶), 出 (齣), 合 (閤), 同 (衕), 面 (麪), 向 (嚮), 制 (製), 家 (傢), 席 (蓆), 系 (係), 回 (迴) … count as Simplified; genuine Taiwan news is then read as "mixed" (samples/news/taiwan-02.txt, taiwan-04.txt). STCharacters (S→T) lists these with themselves as first candidate, which would tell them apart.',
-  }, () => {
+  test(`characters both scripts write the same are not Simplified-only: ${SHARED.join('')}`, () => {
     const wrong = SHARED.filter(isSimplifiedOnly);
     assert.deepEqual(wrong, []);
   });
 
-  test('the shared-character failure still reproduces (a fix must drop the todo above and this check)', () => {
-    assert.equal(isSimplifiedOnly('表'), true, 'isSimplifiedOnly(表) is false now: remove the todo marker above and this test');
-  });
 });
 
 describe('simplifiedFormsOf', () => {

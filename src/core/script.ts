@@ -1,9 +1,17 @@
+import stCharacters from 'opencc-js/dict/STCharacters';
 import tsCharacters from 'opencc-js/dict/TSCharacters';
 
 /**
- * Character-level knowledge of the two scripts, from OpenCC's own
- * Traditional→Simplified character table (the same data the converter uses).
+ * Character-level knowledge of the two scripts, from OpenCC's own character
+ * tables (the same data the converters use).
  */
+
+/**
+ * Simplified forms that are also ordinary Traditional characters in their own
+ * right (台灣, 范 and 余 as surnames, 鄰里, 干擾, 公布): OpenCC maps them to
+ * another form, but a Taiwan page uses them, so they are no evidence of script.
+ */
+const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜谷丑千升斗只征划游郁']);
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'either' | 'none';
 
@@ -20,11 +28,12 @@ function tables(): { toSimplified: Map<string, string[]>; simplifiedOnly: Set<st
       toSimplified.set(trad, simps);
       for (const s of simps) targets.add(s);
     }
+    // Simplified-only: a character OpenCC's Simplified→Traditional table always
+    // changes (网→網); 表 or 出, which it may keep, are shared.
     simplifiedOnly = new Set();
-    for (const s of targets) {
-      // A target that is itself a Traditional key mapping to itself is shared (e.g. 乾/干).
-      const own = toSimplified.get(s);
-      if (!own || !own.includes(s)) simplifiedOnly.add(s);
+    for (const pair of stCharacters.split('|')) {
+      const [simp, ...trads] = pair.split(' ');
+      if (simp && trads.length && !trads.includes(simp) && !SHARED_IN_PRACTICE.has(simp) && targets.has(simp)) simplifiedOnly.add(simp);
     }
   }
   return { toSimplified, simplifiedOnly };

@@ -39,7 +39,7 @@ describe('parseSyllable', () => {
     ['2006', undefined, 'a year'],
     ['wǎng3', undefined, 'a mark and a number: two tones'],
     ['wang6', undefined, 'tone 6 is Cantonese, not pinyin'],
-    ['wang0', undefined, 'a 0 is not read as a tone'],
+    ['men0', { base: 'men', tone: 5 }, 'pinyin-pro writes the neutral tone as 0'],
     ['wang12', undefined, 'two digits'],
     ['3wang', undefined, 'digit first'],
     ['zhuangg', undefined, 'seven letters'],

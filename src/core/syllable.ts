@@ -16,7 +16,7 @@ export const PINYIN_LETTERS = 'a-zA-ZüÜvV' + Object.keys(TONE_MARKS).join('') 
 export interface Syllable {
   /** Lower-case letters without tone, ü written as ü (v is read as ü). */
   base: string;
-  /** 1–4, 5 for a written neutral tone, 0 when no tone is written. */
+  /** 1–4, 5 for a written neutral tone (5 or 0), 0 when no tone is written. */
   tone: number;
 }
 
@@ -25,8 +25,9 @@ export function parseSyllable(written: string): Syllable | undefined {
   let s = written.normalize('NFC').toLowerCase();
   let tone = 0;
   const last = s[s.length - 1];
-  if (last !== undefined && last >= '1' && last <= '5') {
-    tone = Number(last);
+  if (last !== undefined && last >= '0' && last <= '5') {
+    // pinyin-pro's numbered style writes the neutral tone as 0; others write 5.
+    tone = last === '0' ? 5 : Number(last);
     s = s.slice(0, -1);
   }
   let base = '';

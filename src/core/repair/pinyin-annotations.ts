@@ -18,7 +18,7 @@ export interface AnnotationCandidate {
   toned: boolean;
 }
 
-const ONE = `[(（] ?([${PINYIN_LETTERS}]{1,6}[1-5]?) ?[)）]`;
+const ONE = `[(（] ?([${PINYIN_LETTERS}]{1,6}[0-5]?) ?[)）]`;
 const RUN = new RegExp(`(\\p{Script=Han})((?:${ONE})+)`, 'gu');
 const ONE_AT = new RegExp(ONE, 'uy');
 
@@ -44,6 +44,8 @@ export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
       ONE_AT.lastIndex = pos;
       const one = ONE_AT.exec(text);
       if (!one) break;
+      // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
+      if (one[1] !== one[1]!.toLowerCase()) break;
       const parsed = parseSyllable(one[1]!);
       if (!parsed || !readings.some((r) => syllableMatches(parsed, r))) break;
       if (parsed.tone !== 0) toned = true;
@@ -69,6 +71,8 @@ export interface AnnotationEvidence {
   tonelessShare: number;
   /** Candidates with the same syllable twice: 的(de)(de). */
   doubled: number;
+  /** Share of annotated characters that always carry the same syllable (a mirror's fixed table: 1). */
+  consistency: number;
   /** True when the pattern is a mirror's, so every candidate is removed. */
   mirror: boolean;
   /** Why, in a sentence. */
@@ -90,7 +94,7 @@ export function judgeAnnotations(
 ): AnnotationEvidence {
   const n = candidates.length;
   const none: AnnotationEvidence = {
-    found: 0, traditionalOnlyShare: 0, coverage: 0, density: 0, tonelessShare: 0, doubled: 0,
+    found: 0, traditionalOnlyShare: 0, coverage: 0, density: 0, tonelessShare: 0, doubled: 0, consistency: 0,
     mirror: false, why: 'no bracketed pinyin after a Han character',
   };
   if (n === 0) return none;
@@ -100,11 +104,17 @@ export function judgeAnnotations(
   let tradOnly = 0;
   let toneless = 0;
   let doubled = 0;
+  const readingsByChar = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (isTraditionalOnly(c.char)) tradOnly++;
     if (!c.toned) toneless++;
     if (c.syllables.length > 1) doubled++;
+    let set = readingsByChar.get(c.char);
+    if (!set) readingsByChar.set(c.char, (set = new Set()));
+    set.add(c.syllables[0]!.normalize('NFC').toLowerCase());
   }
+  let consistent = 0;
+  for (const set of readingsByChar.values()) if (set.size === 1) consistent++;
   const e: AnnotationEvidence = {
     found: n,
     traditionalOnlyShare: tradOnly / n,
@@ -112,6 +122,7 @@ export function judgeAnnotations(
     density: hanCount > 0 ? n / hanCount : 0,
     tonelessShare: toneless / n,
     doubled,
+    consistency: consistent / readingsByChar.size,
     mirror: false,
     why: '',
   };
@@ -119,7 +130,9 @@ export function judgeAnnotations(
     e.why = 'the text is not in Traditional script; mirrors annotate converted Traditional text';
   } else if (e.density > 0.6) {
     e.why = 'most characters are annotated, as in a lesson';
-  } else if (e.traditionalOnlyShare >= 0.9 && (n < 5 || e.coverage >= 0.6)) {
+  } else if (e.consistency < 0.9) {
+    e.why = 'the same character carries different readings, as in a lesson (a mirror uses one fixed reading)';
+  } else if (e.traditionalOnlyShare >= 0.9 && e.tonelessShare <= 0.2 && (n < 5 || e.coverage >= 0.6)) {
     e.mirror = true;
     e.why = 'annotations only on Traditional-only characters, at nearly every occurrence';
   } else if (e.tonelessShare >= 0.8 && (doubled > 0 || (n >= 5 && e.coverage >= 0.8))) {

@@ -1,0 +1,237 @@
+/**
+ * Byte tables for the legacy encodings mojibake comes from, built once and
+ * lazily from the platform's own TextDecoder (WHATWG labels 'gbk', 'big5'):
+ * no table data ships with the engine.
+ *
+ * (Windows-1252 is the exception: see CP1252_80_9F.)
+ *
+ * A double-byte code is stored as `lead << 8 | trail`. Only the double-byte
+ * area is covered (lead 0x81–0xFE, trail 0x40–0x7E and 0x80–0xFE), which is
+ * all that GBK and Big5 use for Chinese text.
+ */
+
+export const LEAD_MIN = 0x81;
+export const LEAD_MAX = 0xfe;
+const TRAIL_MIN = 0x40;
+const TRAIL_COUNT = 0xfe - TRAIL_MIN + 1; // 191 (0x7F is never a valid trail)
+
+export interface Codec {
+  /** Encoding name as shown to readers ('GBK', 'Big5'). */
+  name: string;
+  /** Decodes one double-byte code; 0 when the pair is not a single character. */
+  decodePair(lead: number, trail: number): number;
+  /** Encodes one BMP code unit; 0 when it has no double-byte code. */
+  encodeChar(code: number): number;
+}
+
+function isTrail(b: number): boolean {
+  return b >= TRAIL_MIN && b <= 0xfe && b !== 0x7f;
+}
+
+function buildCodec(label: string, name: string, preferLead: (lead: number) => number): Codec {
+  // One decode call over every pair, each followed by a newline: a bad pair
+  // yields U+FFFD (its ASCII trail, if any, is read again), never eats the newline.
+  const bytes = new Uint8Array((LEAD_MAX - LEAD_MIN + 1) * (TRAIL_COUNT - 1) * 3);
+  let k = 0;
+  for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+    for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      bytes[k++] = lead;
+      bytes[k++] = trail;
+      bytes[k++] = 0x0a;
+    }
+  }
+  const parts = new TextDecoder(label).decode(bytes.subarray(0, k)).split('\n');
+  const decode = new Uint16Array((LEAD_MAX - LEAD_MIN + 1) * TRAIL_COUNT);
+  const encode = new Uint16Array(0x10000);
+  const rank = new Uint8Array(0x10000); // preference of the code stored in encode
+  let i = 0;
+  for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+    for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const s = parts[i++] ?? '';
+      // Exactly one BMP code unit; astral and two-code-point mappings are left out.
+      if (s.length !== 1) continue;
+      const c = s.charCodeAt(0);
+      if (c === 0xfffd || c < 0x80) continue;
+      decode[(lead - LEAD_MIN) * TRAIL_COUNT + (trail - TRAIL_MIN)] = c;
+      const r = preferLead(lead);
+      if (encode[c] === 0 || r > rank[c]!) {
+        encode[c] = (lead << 8) | trail;
+        rank[c] = r;
+      }
+    }
+  }
+  return {
+    name,
+    decodePair(lead, trail) {
+      if (lead < LEAD_MIN || lead > LEAD_MAX || !isTrail(trail)) return 0;
+      return decode[(lead - LEAD_MIN) * TRAIL_COUNT + (trail - TRAIL_MIN)]!;
+    },
+    encodeChar(code) {
+      return code < 0x10000 ? encode[code]! : 0;
+    },
+  };
+}
+
+let gbkCodec: Codec | undefined;
+let big5Codec: Codec | undefined;
+
+/** GBK as browsers decode it (the WHATWG gb18030 decoder, double-byte part). */
+export function gbk(): Codec {
+  return (gbkCodec ??= buildCodec('gbk', 'GBK', () => 1));
+}
+
+/** Big5 as browsers decode it; standard Big5 codes win over HKSCS duplicates. */
+export function big5(): Codec {
+  return (big5Codec ??= buildCodec('big5', 'Big5', (lead) => (lead >= 0xa1 ? 2 : 1)));
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F as the WHATWG Encoding Standard maps them
+ * (the five undefined bytes stand for themselves, as browsers decode them).
+ * Written out rather than read from TextDecoder: Node 20.18.3+ decodes the
+ * 'windows-1252' label as ISO-8859-1 (nodejs/node#60888), browsers do not.
+ */
+export const CP1252_80_9F =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+let cp1252ToByte: Map<number, number> | undefined;
+
+function buildCp1252(): void {
+  cp1252ToByte = new Map();
+  for (let b = 0; b < 0x20; b++) {
+    const c = CP1252_80_9F.charCodeAt(b);
+    if (c >= 0x100) cp1252ToByte.set(c, 0x80 + b);
+  }
+}
+
+/**
+ * The byte a character stands for when bytes were shown as Latin-1 or
+ * Windows-1252: U+0080–U+00FF stand for themselves, the Windows-1252
+ * punctuation (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ) for
+ * 0x80–0x9F. −1 for anything else.
+ */
+export function latinByte(code: number): number {
+  if (code >= 0x80 && code <= 0xff) return code;
+  if (code < 0x100) return -1;
+  if (!cp1252ToByte) buildCp1252();
+  return cp1252ToByte!.get(code) ?? -1;
+}
+
+/** True when the code is one of the Windows-1252 characters outside Latin-1. */
+export function isCp1252Special(code: number): boolean {
+  return code >= 0x100 && latinByte(code) >= 0;
+}
+
+/** Character classes for judging whether text is plausible Chinese. */
+export const OTHER = 0;
+/** A common Han character: GB2312 level 1 or Big5 level 1. */
+export const COMMON = 1;
+/** Punctuation and full-width forms common in Chinese text. */
+export const PUNCT = 2;
+/** Any other Han character GBK or Big5 can encode. */
+export const RARE_HAN = 3;
+/** Hiragana and katakana. */
+export const KANA = 4;
+/** Other characters of the legacy double-byte sets: Greek, Cyrillic, box drawing, bopomofo, private use… */
+export const ODD = 5;
+/**
+ * In Big5 level 1 but GB2312 level 2 (璧, 渥): fine in a repair, but counted
+ * as odd in suspected garbage, where such characters turn up far more often
+ * than in real text.
+ */
+export const SHARED = 6;
+
+/** Punctuation a Chinese news text commonly uses (besides U+FF01–U+FF5E). */
+const CJK_PUNCT =
+  '　、。·‧・〃々〇○—―～…‥‘’“”〔〕〈〉《》「」『』〖〗【】' +
+  '﹐﹑﹒﹔﹕﹖﹗︰※℃％‰№￥￠￡' +
+  'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
+
+/**
+ * Traditional forms that GB2312 happens to list in level 2 and Big5 in level 1
+ * (the Big5-level-1 ∩ GB2312-level-2 characters that OpenCC's TSCharacters
+ * maps to a different Simplified form): everyday in Traditional text.
+ */
+const TRADITIONAL_IN_GB2312_LEVEL2 = '吒夥後徵拚捱摺於菸薹醣麴';
+
+let classes: Uint8Array | undefined;
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The class of every BMP code unit, derived from the tables: "common" means
+ * in GB2312 level 1 (B0A1–D7F9, the 3,755 most used Simplified characters),
+ * or, for characters outside GB2312 (Traditional forms), in Big5 level 1
+ * (A440–C67E, the 5,401 most used Traditional characters).
+ */
+export function classOf(): Uint8Array {
+  if (classes) return classes;
+  const cls = new Uint8Array(0x10000);
+  const g = gbk();
+  const b = big5();
+  for (let lead = 0xb0; lead <= 0xd7; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe; trail++) {
+      const c = g.decodePair(lead, trail);
+      if (c && isHanCode(c)) cls[c] = COMMON;
+    }
+  }
+  // Big5 level 1 counts for characters GB2312 does not have (Traditional
+  // forms); a GB2312 level-2 character Big5 lists as common (璧, 渥) is SHARED.
+  for (let lead = 0xa4; lead <= 0xc6; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (lead === 0xc6 && trail > 0x7e) break;
+      const c = b.decodePair(lead, trail);
+      if (c && isHanCode(c) && cls[c] !== COMMON) cls[c] = inGb2312(g, c) ? SHARED : COMMON;
+    }
+  }
+  for (const ch of TRADITIONAL_IN_GB2312_LEVEL2) cls[ch.charCodeAt(0)] = COMMON;
+  for (const ch of CJK_PUNCT) cls[ch.charCodeAt(0)] = PUNCT;
+  for (let c = 0xff01; c <= 0xff5e; c++) cls[c] = PUNCT;
+  for (const codec of [g, b]) {
+    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+      for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
+        const c = codec.decodePair(lead, trail);
+        if (!c || cls[c] !== OTHER) continue;
+        if (isHanCode(c)) cls[c] = RARE_HAN;
+        else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) cls[c] = KANA;
+        else cls[c] = ODD;
+      }
+    }
+  }
+  // Characters GBK and Big5 cannot encode keep OTHER, except the obviously odd.
+  for (let c = 0xe000; c <= 0xf8ff; c++) if (cls[c] === OTHER) cls[c] = ODD;
+  return (classes = cls);
+}
+
+function inGb2312(g: Codec, c: number): boolean {
+  const code = g.encodeChar(c);
+  return code >= 0xa1a1 && (code & 0xff) >= 0xa1;
+}
+
+/** Simplified-only: GB2312 has it, Big5 does not (国, 网). */
+export const SIMPLIFIED_ONLY = 1;
+/** Traditional-only: Big5 has it, GB2312 does not (國, 網). */
+export const TRADITIONAL_ONLY = 2;
+
+let scripts: Uint8Array | undefined;
+
+/** Which script set each BMP Han character belongs to, by the two national standards. */
+export function scriptOf(): Uint8Array {
+  if (scripts) return scripts;
+  const g = gbk();
+  const b = big5();
+  const out = new Uint8Array(0x10000);
+  for (let c = 0x3400; c < 0xfb00; c++) {
+    if (!isHanCode(c)) continue;
+    const gb = inGb2312(g, c);
+    const b5 = b.encodeChar(c) !== 0;
+    if (gb && !b5) out[c] = SIMPLIFIED_ONLY;
+    else if (b5 && !gb) out[c] = TRADITIONAL_ONLY;
+  }
+  return (scripts = out);
+}
