@@ -97,7 +97,7 @@ export function convertWith(text: string, fn: ConverterFn, label: string): Conve
   const out = fn(text);
   if (out === text) return { text, edits: [] };
   if (out.length === text.length && alignsOneToOne(text, out)) {
-    return { text: out, edits: runEdits(text, out, 0, label) };
+    return { text: out, edits: lineEdits(text, out, label) };
   }
   // Phrase conversions changed lengths: convert clause by clause so each
   // change stays local, and trim what did not change. OpenCC's phrases never
@@ -137,6 +137,36 @@ function alignsOneToOne(a: string, b: string): boolean {
 
 function isAsciiOrSpace(c: number): boolean {
   return c < 0x2e80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/**
+ * One edit per line for a same-length conversion, from its first to its last
+ * changed character: a 1 MB page gives thousands of edits, not hundreds of
+ * thousands, and a person reads "經濟社會發展 → 经济社会发展" more easily.
+ */
+function lineEdits(a: string, b: string, label: string): Edit[] {
+  const edits: Edit[] = [];
+  let lineStart = 0;
+  while (lineStart <= a.length) {
+    let lineEnd = a.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = a.length;
+    let i = lineStart;
+    while (i < lineEnd && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i < lineEnd) {
+      let j = lineEnd;
+      while (j > i && a.charCodeAt(j - 1) === b.charCodeAt(j - 1)) j--;
+      if (i > 0 && isLowSurrogate(a.charCodeAt(i))) i--;
+      if (j < a.length && isLowSurrogate(a.charCodeAt(j)) && isHighSurrogate(a.charCodeAt(j - 1))) j++;
+      edits.push(conversionEdit(a.slice(i, j), b.slice(i, j), i, label));
+    }
+    lineStart = lineEnd + 1;
+  }
+  return edits;
+}
+
+function conversionEdit(original: string, replacement: string, offset: number, label: string): Edit {
+  const reason = original.length <= 24 ? `${label}: ${original} → ${replacement}` : `${label}: ${original.slice(0, 12)}… → ${replacement.slice(0, 12)}…`;
+  return { offset, length: original.length, original, replacement, kind: 'convert', reason };
 }
 
 function runEdits(a: string, b: string, base: number, label: string): Edit[] {

@@ -23,7 +23,14 @@ export interface Edit {
 
 /** Sorts edits by offset; edits must not overlap. */
 export function sortEdits(edits: readonly Edit[]): Edit[] {
-  return [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  let sorted = true;
+  for (let i = 1; i < edits.length && sorted; i++) {
+    const a = edits[i - 1]!;
+    const b = edits[i]!;
+    if (a.offset > b.offset || (a.offset === b.offset && a.length > b.length)) sorted = false;
+  }
+  // Most lists arrive sorted; copying a big one costs less than sorting it.
+  return sorted ? [...edits] : [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
 }
 
 /** Applies non-overlapping edits (any order) to the text they were made on. */
@@ -202,20 +209,35 @@ function splitAtRemovals(later: readonly Edit[], spans: readonly Span[]): Edit[]
     if (e.original.length !== e.replacement.length) { out.push(e); continue; }
     while (k < cuts.length && cuts[k]! <= e.offset) k++;
     let from = 0;
+    let cut = false;
     for (let c = k; c < cuts.length && cuts[c]! < e.offset + e.length; c++) {
       const at = cuts[c]! - e.offset;
       if (at <= from) continue;
-      out.push(sliceEdit(e, from, at));
+      pushSlice(out, e, from, at);
       from = at;
+      cut = true;
     }
-    out.push(from === 0 ? e : sliceEdit(e, from, e.length));
+    if (cut) pushSlice(out, e, from, e.length);
+    else out.push(e);
   }
   return out;
 }
 
-function sliceEdit(e: Edit, from: number, to: number): Edit {
-  const original = e.original.slice(from, to);
-  const replacement = e.replacement.slice(from, to);
+/** Adds the changed part of e's [from, to) slice, if any of it changes. */
+function pushSlice(out: Edit[], e: Edit, sliceFrom: number, sliceTo: number): void {
+  const a = e.original;
+  const b = e.replacement;
+  let from = sliceFrom;
+  let to = sliceTo;
+  while (from < to && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  while (to > from && a.charCodeAt(to - 1) === b.charCodeAt(to - 1)) to--;
+  if (from === to) return;
+  // Keep surrogate pairs whole, within the slice.
+  if (from > sliceFrom && a.charCodeAt(from) >= 0xdc00 && a.charCodeAt(from) <= 0xdfff) from--;
+  if (to < sliceTo && a.charCodeAt(to) >= 0xdc00 && a.charCodeAt(to) <= 0xdfff) to++;
+  const original = a.slice(from, to);
+  const replacement = b.slice(from, to);
   const label = e.reason.includes(': ') ? e.reason.slice(0, e.reason.lastIndexOf(': ')) : e.reason;
-  return { ...e, offset: e.offset + from, length: to - from, original, replacement, reason: `${label}: ${original} → ${replacement}` };
+  const shown = original.length <= 24 ? `${original} → ${replacement}` : `${original.slice(0, 12)}… → ${replacement.slice(0, 12)}…`;
+  out.push({ ...e, offset: e.offset + from, length: to - from, original, replacement, reason: `${label}: ${shown}` });
 }

@@ -56,8 +56,28 @@ export function statsOf(edits: readonly Edit[]): FixStats {
   const stats: FixStats = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
   for (const e of edits) {
     const kind: EditKind = e.kind;
-    if (kind === 'convert') stats.converted += [...e.replacement].length;
+    if (kind === 'convert') stats.converted += changedCharacters(e);
     else stats[kind]++;
   }
   return stats;
+}
+
+/** Characters a conversion edit changes (a same-length edit may carry unchanged ones between them). */
+function changedCharacters(e: Edit): number {
+  const a = e.original;
+  const b = e.replacement;
+  let n = 0;
+  if (a.length === b.length) {
+    // Compare code points; a surrogate pair counts once.
+    for (let i = 0; i < a.length; i++) {
+      const c = b.charCodeAt(i);
+      const isLow = c >= 0xdc00 && c <= 0xdfff;
+      if (isLow) continue;
+      const high = c >= 0xd800 && c <= 0xdbff;
+      if (a.charCodeAt(i) !== c || (high && a.charCodeAt(i + 1) !== b.charCodeAt(i + 1))) n++;
+    }
+    return n;
+  }
+  for (const _ of b) n++;
+  return n;
 }

@@ -41,8 +41,15 @@ function tables(): { toSimplified: Map<string, string[]>; simplifiedOnly: Set<st
 
 /** True when the character is Traditional and written differently in Simplified (網, 經). */
 export function isTraditionalOnly(ch: string): boolean {
+  if (ch.length === 1) return (flags()[ch.charCodeAt(0)]! & TRAD_FLAG) !== 0;
   const simps = tables().toSimplified.get(ch);
   return simps !== undefined && !simps.includes(ch);
+}
+
+/** True for one Han character (a BMP or astral code point). */
+export function isHanChar(ch: string): boolean {
+  if (ch.length === 1) return (flags()[ch.charCodeAt(0)]! & HAN_FLAG) !== 0;
+  return /^\p{Script=Han}$/u.test(ch);
 }
 
 /** True when the character is a Simplified form of a different Traditional one (网, 经). */
@@ -65,20 +72,61 @@ export interface ScriptCounts {
   simplifiedOnly: number;
 }
 
+const HAN_FLAG = 1;
+const TRAD_FLAG = 2;
+const SIMP_FLAG = 4;
+let bmpFlags: Uint8Array | undefined;
+
+/**
+ * One byte per BMP code point (Han, Traditional-only, Simplified-only), built
+ * once: counting a 1 MB page is then a loop over char codes with no string or
+ * regex work per character.
+ */
+function flags(): Uint8Array {
+  if (bmpFlags) return bmpFlags;
+  const { toSimplified: ts, simplifiedOnly: so } = tables();
+  const f = new Uint8Array(0x10000);
+  const han = /\p{Script=Han}/u;
+  for (let cp = 0x2e80; cp < 0x10000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCharCode(cp);
+    if (!han.test(ch)) continue;
+    let v = HAN_FLAG;
+    const simps = ts.get(ch);
+    if (simps !== undefined && !simps.includes(ch)) v |= TRAD_FLAG;
+    else if (so.has(ch)) v |= SIMP_FLAG;
+    f[cp] = v;
+  }
+  bmpFlags = f;
+  return f;
+}
+
 /** Which script a text is written in, by counting script-specific characters. */
 export function detectScript(text: string): ScriptCounts {
+  const f = flags();
   const { toSimplified: ts, simplifiedOnly: so } = tables();
   let han = 0;
   let trad = 0;
   let simp = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    // Fast path: everything below U+2E80 is not Han.
-    if (cp < 0x2e80 || !/\p{Script=Han}/u.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // Astral: CJK extensions B and later are Han; look them up the slow way.
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      i++;
+      if (!/\p{Script=Han}/u.test(ch)) continue;
+      han++;
+      const simps = ts.get(ch);
+      if (simps !== undefined && !simps.includes(ch)) trad++;
+      else if (so.has(ch)) simp++;
+      continue;
+    }
+    const v = f[c]!;
+    if (v === 0) continue;
     han++;
-    const simps = ts.get(ch);
-    if (simps !== undefined && !simps.includes(ch)) trad++;
-    else if (so.has(ch)) simp++;
+    if (v & TRAD_FLAG) trad++;
+    else if (v & SIMP_FLAG) simp++;
   }
   return { script: classify(han, trad, simp), han, traditionalOnly: trad, simplifiedOnly: simp };
 }

@@ -1,7 +1,7 @@
 import type { Edit } from '../edits.ts';
 import { countHan } from '../han.ts';
 import { readingsOf } from '../readings.ts';
-import { isTraditionalOnly } from '../script.ts';
+import { isHanChar, isTraditionalOnly } from '../script.ts';
 import { parseSyllable, PINYIN_LETTERS, syllableMatches } from '../syllable.ts';
 
 /** One bracketed pinyin run right after a Han character: 網(wǎng), 的(de)(de), 會(huì ). */
@@ -18,43 +18,91 @@ export interface AnnotationCandidate {
   toned: boolean;
 }
 
-const ONE = `[(（] ?([${PINYIN_LETTERS}]{1,6}[0-5]?) ?[)）]`;
-const RUN = new RegExp(`(\\p{Script=Han})((?:${ONE})+)`, 'gu');
-const ONE_AT = new RegExp(ONE, 'uy');
+/** Code units that may appear inside a written syllable (letters, ü/v, tone marks). */
+const LETTER = new Set([...PINYIN_LETTERS.replace('a-zA-Z', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')].map((c) => c.charCodeAt(0)));
+const OPEN = 0x28; // (
+const OPEN_WIDE = 0xff08; // （
+const CLOSE = 0x29;
+const CLOSE_WIDE = 0xff09;
+const SPACE = 0x20;
+
+/** Whether a written syllable is a reading of a character, cached: a mirror repeats its table. */
+const verdicts = new Map<string, { toned: boolean } | null>();
+
+function readingVerdict(char: string, written: string): { toned: boolean } | null {
+  const key = char + written;
+  let v = verdicts.get(key);
+  if (v !== undefined) return v;
+  v = null;
+  // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
+  if (written === written.toLowerCase()) {
+    const parsed = parseSyllable(written);
+    if (parsed && readingsOf(char).some((r) => syllableMatches(parsed, r))) v = { toned: parsed.tone !== 0 };
+  }
+  if (verdicts.size > 50_000) verdicts.clear();
+  verdicts.set(key, v);
+  return v;
+}
+
+/** Reads one bracketed syllable at pos: its text and the end offset, or undefined. */
+function bracketAt(text: string, pos: number): { written: string; end: number } | undefined {
+  const open = text.charCodeAt(pos);
+  if (open !== OPEN && open !== OPEN_WIDE) return undefined;
+  let i = pos + 1;
+  if (text.charCodeAt(i) === SPACE) i++;
+  const start = i;
+  while (i < text.length && i - start < 7 && LETTER.has(text.charCodeAt(i))) i++;
+  if (i === start) return undefined;
+  const digit = text.charCodeAt(i);
+  let end = i;
+  if (digit >= 0x30 && digit <= 0x35) end++;
+  const written = text.slice(start, end);
+  if (text.charCodeAt(end) === SPACE) end++;
+  const close = text.charCodeAt(end);
+  if (close !== CLOSE && close !== CLOSE_WIDE) return undefined;
+  return { written, end: end + 1 };
+}
 
 /**
  * Finds bracketed syllables that are a dictionary reading of the character
  * right before them. Whether they are damage is decided page-wide by
- * judgeAnnotations, not here.
+ * judgeAnnotations, not here. A hand-written scan: a regex with captures over
+ * a 1 MB page allocated more than the rest of the engine together.
  */
 export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
   const found: AnnotationCandidate[] = [];
-  // Quick exit: no bracket, no annotation.
-  if (!/[(（]/.test(text)) return found;
-  for (const m of text.matchAll(RUN)) {
-    const char = m[1]!;
-    const start = m.index! + char.length;
-    const readings = readingsOf(char);
-    if (readings.length === 0) continue;
-    const syllables: string[] = [];
-    let pos = start;
-    let toned = false;
-    // Take the longest prefix of brackets that all hold a valid reading.
-    while (pos < start + m[2]!.length) {
-      ONE_AT.lastIndex = pos;
-      const one = ONE_AT.exec(text);
-      if (!one) break;
-      // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
-      if (one[1] !== one[1]!.toLowerCase()) break;
-      const parsed = parseSyllable(one[1]!);
-      if (!parsed || !readings.some((r) => syllableMatches(parsed, r))) break;
-      if (parsed.tone !== 0) toned = true;
-      syllables.push(one[1]!);
-      pos += one[0].length;
+  let ascii = text.indexOf('(');
+  let wide = text.indexOf('（');
+  while (ascii !== -1 || wide !== -1) {
+    const at = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
+    let next = at + 1;
+    const before = text.charCodeAt(at - 1);
+    const char = isLowSurrogateCode(before) ? text.slice(at - 2, at) : text[at - 1];
+    if (char !== undefined && isHanChar(char)) {
+      const syllables: string[] = [];
+      let pos = at;
+      let toned = false;
+      // Take the longest run of brackets that all hold a valid reading.
+      for (let b = bracketAt(text, pos); b; b = bracketAt(text, pos)) {
+        const v = readingVerdict(char, b.written);
+        if (!v) break;
+        if (v.toned) toned = true;
+        syllables.push(b.written);
+        pos = b.end;
+      }
+      if (syllables.length > 0) {
+        found.push({ offset: at, length: pos - at, char, syllables, toned });
+        next = pos;
+      }
     }
-    if (syllables.length > 0) found.push({ offset: start, length: pos - start, char, syllables, toned });
+    if (ascii !== -1 && ascii < next) ascii = text.indexOf('(', next);
+    if (wide !== -1 && wide < next) wide = text.indexOf('（', next);
   }
   return found;
+}
+
+function isLowSurrogateCode(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The page-wide figures the decision rests on. */
@@ -98,9 +146,12 @@ export function judgeAnnotations(
     mirror: false, why: 'no bracketed pinyin after a Han character',
   };
   if (n === 0) return none;
-  const types = new Set(candidates.map((c) => c.char));
   let occurrences = 0;
-  for (const ch of text) if (types.has(ch)) occurrences++;
+  const bmpTypes = new Set<number>();
+  const astralTypes = new Set<string>();
+  for (const c of candidates) (c.char.length === 1 ? bmpTypes.add(c.char.charCodeAt(0)) : astralTypes.add(c.char));
+  for (let i = 0; i < text.length; i++) if (bmpTypes.has(text.charCodeAt(i))) occurrences++;
+  if (astralTypes.size) for (const ch of text) if (astralTypes.has(ch)) occurrences++;
   let tradOnly = 0;
   let toneless = 0;
   let doubled = 0;
