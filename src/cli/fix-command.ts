@@ -29,9 +29,9 @@ export async function fixCommand(argv: readonly string[]): Promise<number> {
     // Everything is computed before the first byte is written: no half-written output.
     const outputs: string[] = [];
     for (const input of inputs) {
-      const { text, edits, verdict } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixText(input.text, options);
+      const { text, edits, verdict, lost } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixText(input.text, options);
       outputs.push(text);
-      add(report, edits, verdict);
+      add(report, edits, verdict, lost);
       explain?.(input.name, edits);
     }
     for (const out of outputs) await writeOut(out);
@@ -40,13 +40,15 @@ export async function fixCommand(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-async function fixText(text: string, options: FixOptions): Promise<{ text: string; edits: Edit[]; verdict: string }> {
+interface Fixed { text: string; edits: Edit[]; verdict: string; /** Characters lost to mojibake. */ lost: number }
+
+async function fixText(text: string, options: FixOptions): Promise<Fixed> {
   const r = await fix(text, options);
-  return { text: r.text, edits: r.edits, verdict: r.analysis.verdict };
+  return { text: r.text, edits: r.edits, verdict: r.analysis.verdict, lost: r.lost.length };
 }
 
 /** Fixes the readable parts of an HTML document, judged as one page. */
-async function fixHtml(html: string, options: FixOptions): Promise<{ text: string; edits: Edit[]; verdict: string }> {
+async function fixHtml(html: string, options: FixOptions): Promise<Fixed> {
   const pieces = htmlPieces(html);
   const page = analyze(pieces.map((p) => html.slice(p.start, p.end)).join('\n'));
   const pageOptions: FixOptions = {
@@ -57,15 +59,17 @@ async function fixHtml(html: string, options: FixOptions): Promise<{ text: strin
   const parts: string[] = [];
   const edits: Edit[] = [];
   let pos = 0;
+  let lost = 0;
   for (const p of pieces) {
     const piece = html.slice(p.start, p.end);
     const r = await fix(piece, pageOptions);
+    lost += r.lost.length;
     parts.push(html.slice(pos, p.start), r.text);
     for (const e of r.edits) edits.push({ ...e, offset: e.offset + p.start });
     pos = p.end;
   }
   parts.push(html.slice(pos));
-  return { text: parts.join(''), edits, verdict: page.verdict };
+  return { text: parts.join(''), edits, verdict: page.verdict, lost };
 }
 
 /** Streams JSON Lines: one record at a time, bytes of untouched records unchanged. */
@@ -135,7 +139,7 @@ async function fixJsonlLine(bytes: Buffer, field: string, options: FixOptions, r
   if (!span) return bytes;
   const value = JSON.parse(body.slice(span.start, span.end)) as string;
   const r = await fix(value, options);
-  add(report, r.edits, r.analysis.verdict);
+  add(report, r.edits, r.analysis.verdict, r.lost.length);
   explain?.(where, r.edits);
   if (r.text === value) return bytes;
   return body.slice(0, span.start) + JSON.stringify(r.text) + body.slice(span.end) + (body === line ? '' : '\r');
@@ -147,7 +151,8 @@ function badLine(report: Report, message: string, bytes: Buffer): Buffer {
   return bytes;
 }
 
-function add(report: Report, edits: readonly Edit[], verdict: string): void {
+function add(report: Report, edits: readonly Edit[], verdict: string, lost: number): void {
+  report.lost = (report.lost ?? 0) + lost;
   const s = statsOf(edits);
   report.stats.pinyin += s.pinyin;
   report.stats.punctuation += s.punctuation;

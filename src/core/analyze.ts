@@ -17,6 +17,8 @@ export interface Analysis {
   punctuation: { found: number; damage: boolean };
   /** Simplified leftovers of an imperfect conversion (并, 先后) in Traditional text. */
   leftovers: number;
+  /** Mojibake runs restored and lost characters marked (filled in by repair, which runs the mojibake pass first). */
+  mojibake: { repaired: number; lost: number };
   /** True for a machine-converted mirror page: Auto restores it to Simplified. */
   mirror: boolean;
   /** One line for a person. */
@@ -44,6 +46,7 @@ export function analyze(text: string): AnalysisWithFindings {
     pinyin,
     punctuation: { found: commas.length, damage: commaDamage },
     leftovers,
+    mojibake: { repaired: 0, lost: 0 },
     mirror,
     verdict: '',
     findings: { annotations, commas },

@@ -24,6 +24,8 @@ export interface FixResult {
   target: Target;
   /** Edits per kind, and converted characters. */
   stats: FixStats;
+  /** Characters lost to mojibake (on the input): marked in the page, counted by the CLI, never guessed. */
+  lost: { offset: number; length: number }[];
 }
 
 export interface FixStats {
@@ -48,7 +50,7 @@ export async function fix(text: string, options: FixOptions = {}): Promise<FixRe
   const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
   const converted = await convert(middle, target);
   const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits) : repaired?.edits ?? [];
-  return { text: converted.text, edits, analysis, target, stats: statsOf(edits) };
+  return { text: converted.text, edits, analysis, target, stats: statsOf(edits), lost: repaired?.lost ?? [] };
 }
 
 /** Counts edits per kind; conversion counts changed characters. */

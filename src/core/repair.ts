@@ -1,5 +1,6 @@
 import { analyze, type AnalysisWithFindings } from './analyze.ts';
-import { applyEdits, sortEdits, type Edit } from './edits.ts';
+import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
+import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
 import { annotationEdits } from './repair/pinyin-annotations.ts';
 import { strayCommaEdits } from './repair/stray-punctuation.ts';
 
@@ -8,6 +9,8 @@ export interface RepairResult {
   /** Edits on the input, sorted. */
   edits: Edit[];
   analysis: AnalysisWithFindings;
+  /** Where bytes were lost to mojibake and cannot be recovered (on the input; marked, never guessed). */
+  lost: LostSpan[];
 }
 
 export interface RepairOptions {
@@ -18,14 +21,31 @@ export interface RepairOptions {
   mirror?: { pinyin: boolean; punctuation: boolean };
 }
 
-/** Removes mirror damage (inline pinyin, stray commas) and lists every removal. */
+/**
+ * Removes mirror damage and lists every change: first mojibake (so the
+ * restored characters are read like any other text), then inline pinyin and
+ * stray commas.
+ */
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
-  const analysis = analyze(text);
+  const mojibake = findMojibake(text);
+  const restored = mojibake.edits.length ? applyEdits(text, mojibake.edits) : text;
+  const analysis = analyze(restored);
   const pinyinIsDamage = options.mirror?.pinyin ?? analysis.pinyin.mirror;
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
   const edits: Edit[] = [];
-  if (pinyinIsDamage) edits.push(...annotationEdits(text, analysis.findings.annotations));
-  if (commasAreDamage) edits.push(...strayCommaEdits(text, analysis.findings.commas));
+  if (pinyinIsDamage) edits.push(...annotationEdits(restored, analysis.findings.annotations));
+  if (commasAreDamage) edits.push(...strayCommaEdits(restored, analysis.findings.commas));
   const sorted = sortEdits(edits);
-  return { text: sorted.length ? applyEdits(text, sorted) : text, edits: sorted, analysis };
+  const out = sorted.length ? applyEdits(restored, sorted) : restored;
+  const all = mojibake.edits.length ? composeEdits(text, mojibake.edits, sorted) : sorted;
+  analysis.mojibake = { repaired: mojibake.edits.length, lost: mojibake.lostSpans.length };
+  if (mojibake.edits.length || mojibake.lostSpans.length) analysis.verdict = withMojibake(analysis.verdict, mojibake.edits.length, mojibake.lostSpans.length);
+  return { text: out, edits: all, analysis, lost: mojibake.lostSpans };
+}
+
+function withMojibake(verdict: string, repaired: number, lost: number): string {
+  const parts: string[] = [];
+  if (repaired) parts.push(`${repaired} garbled run${repaired === 1 ? '' : 's'} restored`);
+  if (lost) parts.push(`${lost} lost character${lost === 1 ? '' : 's'} marked`);
+  return `${verdict}; ${parts.join(', ')}`;
 }

@@ -116,6 +116,9 @@ export function findMojibake(text: string): MojibakeResult {
   let latinDone = 0;
   let runDone = 0;
   const n = text.length;
+  const share = hiraganaShare(text);
+  japanese = share >= 0.1;
+  surelyJapanese = share >= 0.25;
   for (let i = 0; i < n; i++) {
     const bits = f[text.charCodeAt(i)]!;
     if (bits === 0) continue;
@@ -131,6 +134,36 @@ export function findMojibake(text: string): MojibakeResult {
   if (utf8Found.length) candidates.push(...resolveNearby(utf8Found));
   for (const p of marks) oneByteOff(text, p, candidates);
   return select(text, candidates, marks);
+}
+
+/** Set per call: the text reads as Japanese (a tenth of its wide characters are hiragana) — or surely so (a quarter). */
+let japanese = false;
+let surelyJapanese = false;
+
+/**
+ * Share of hiragana among a text's wide characters (0 with fewer than three):
+ * a third or more of Japanese prose is hiragana, while UTF-8 read as GBK
+ * yields one now and then (GBK's row A4 holds them), and Big5 read as GBK
+ * more often (Big5's busiest row is A4), but far from a quarter.
+ */
+function hiraganaShare(text: string): number {
+  let hiragana = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    wide++;
+    if (c >= 0x3041 && c <= 0x309f) hiragana++;
+  }
+  return hiragana >= 3 ? hiragana / wide : 0;
+}
+
+function hasHiragana(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x3041 && c <= 0x309f) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -587,8 +620,11 @@ function scanGbkRun(text: string, i: number, floor: number, utf8Found: Graded[],
     if (kc === ODD || kc === KANA) odd++;
   }
   const mark = text.charCodeAt(e) === 0x3f || text.charCodeAt(e) === 0xfffd;
-  if (bad >= 2 || 4 * bad >= e - s || mark) utf8AsGbk(text, s, e, utf8Found);
-  if (odd > 0) big5AsGbk(text, s, e, big5Found);
+  // On a Japanese page, kana are the language, not garbage: GBK encodes them, so
+  // 計画を発表した would otherwise re-read as UTF-8 bytes.
+  const kanaAreText = japanese && hasHiragana(text, s, e);
+  if (!kanaAreText && (bad >= 2 || 4 * bad >= e - s || mark)) utf8AsGbk(text, s, e, utf8Found);
+  if (odd > 0 && !(surelyJapanese && hasHiragana(text, s, e))) big5AsGbk(text, s, e, big5Found);
   return e;
 }
 

@@ -147,10 +147,13 @@ export function judgeAnnotations(
   };
   if (n === 0) return none;
   let occurrences = 0;
-  const bmpTypes = new Set<number>();
+  const bmpTypes = new Uint8Array(0x10000);
   const astralTypes = new Set<string>();
-  for (const c of candidates) (c.char.length === 1 ? bmpTypes.add(c.char.charCodeAt(0)) : astralTypes.add(c.char));
-  for (let i = 0; i < text.length; i++) if (bmpTypes.has(text.charCodeAt(i))) occurrences++;
+  for (const c of candidates) {
+    if (c.char.length === 1) bmpTypes[c.char.charCodeAt(0)] = 1;
+    else astralTypes.add(c.char);
+  }
+  for (let i = 0; i < text.length; i++) occurrences += bmpTypes[text.charCodeAt(i)]!;
   if (astralTypes.size) for (const ch of text) if (astralTypes.has(ch)) occurrences++;
   let tradOnly = 0;
   let toneless = 0;
@@ -162,7 +165,7 @@ export function judgeAnnotations(
     if (c.syllables.length > 1) doubled++;
     let set = readingsByChar.get(c.char);
     if (!set) readingsByChar.set(c.char, (set = new Set()));
-    set.add(c.syllables[0]!.normalize('NFC').toLowerCase());
+    set.add(c.syllables[0]!);
   }
   let consistent = 0;
   for (const set of readingsByChar.values()) if (set.size === 1) consistent++;
