@@ -1,11 +1,16 @@
 import { analyze } from '../core/analyze.ts';
-import type { Edit, EditKind } from '../core/edits.ts';
+import { inputToOutput, type Edit, type EditKind } from '../core/edits.ts';
+import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
 import { fix, type FixOptions } from '../core/fix.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { newNodeTexts } from './apply-edits.ts';
 import { blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
 import { Journal } from './journal.ts';
+import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
+
+/** Highlight name for characters lost to mojibake (styled in content.css). */
+const LOST_HIGHLIGHT = 'zhengwen-lost';
 import { yieldToPage } from './yield.ts';
 
 /** Attributes people read: repaired and converted like text. */
@@ -50,6 +55,7 @@ export class PageFixer {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private target = 'keep';
+  private lostMarks = 0;
 
   /** True once the first pass over the page is done. */
   ready = false;
@@ -129,6 +135,7 @@ export class PageFixer {
       verdict: this.judgement?.verdict ?? '',
       target: this.target,
       counts,
+      lost: this.lostMarks,
       changes: [...byKind.values()],
     };
   }
@@ -166,6 +173,8 @@ export class PageFixer {
   /** Undoes everything we wrote and forgets what we did (and, unless kept, the page verdict). */
   private restore(forgetVerdict = true): void {
     this.layers?.beforeRestore();
+    clearHighlight(LOST_HIGHLIGHT);
+    this.lostMarks = 0;
     this.pauseObserver(() => this.journal.undo(this.doc));
     this.changes.clear();
     this.changeTargets.clear();
@@ -220,11 +229,11 @@ export class PageFixer {
   private async processBlocks(blocks: Block[]): Promise<void> {
     const options = this.fixOptions();
     let sliceStart = performance.now();
-    let writes: [Block, Edit[]][] = [];
+    let writes: [Block, Edit[], LostSpan[]][] = [];
     for (const block of blocks) {
       if (!/\p{Script=Han}/u.test(block.text)) continue;
       const r = await fix(block.text, options);
-      if (r.edits.length) writes.push([block, r.edits]);
+      if (r.edits.length || r.lost.length) writes.push([block, r.edits, r.lost]);
       if (performance.now() - sliceStart > SLICE_MS) {
         this.writeBlocks(writes);
         writes = [];
@@ -235,10 +244,11 @@ export class PageFixer {
     this.writeBlocks(writes);
   }
 
-  private writeBlocks(writes: [Block, Edit[]][]): void {
+  private writeBlocks(writes: [Block, Edit[], LostSpan[]][]): void {
     if (writes.length === 0) return;
+    const marks: [Block, Edit[], LostSpan[]][] = [];
     this.pauseObserver(() => {
-      for (const [block, edits] of writes) {
+      for (const [block, edits, lost] of writes) {
         // The page may have changed a node while we worked: skip blocks whose text moved on.
         if (block.nodes.some((n, i) => !n.isConnected || n.data.length !== nodeLength(block, i))) continue;
         for (const [node, text] of newNodeTexts(block, edits)) {
@@ -247,8 +257,26 @@ export class PageFixer {
           node.data = text;
         }
         this.recordChanges(block, edits);
+        if (lost.length) marks.push([block, edits, lost]);
       }
     });
+    for (const [block, edits, lost] of marks) this.markLost(block, edits, lost);
+  }
+
+  /** Marks characters lost to mojibake (never guessed) with a highlight, drawn over the repaired text. */
+  private markLost(block: Block, edits: readonly Edit[], lost: readonly LostSpan[]): void {
+    const highlight = namedHighlight(LOST_HIGHLIGHT);
+    if (!highlight) return;
+    const now = refreshed(block);
+    for (const span of lost) {
+      const start = inputToOutput(edits, span.offset);
+      // A loss with nothing standing for it (length 0) is marked on the character before it.
+      const from = span.length > 0 ? start : Math.max(0, start - 1);
+      const to = span.length > 0 ? inputToOutput(edits, span.offset + span.length) : start;
+      const range = rangeFor(this.doc, now, from, to);
+      if (range && !range.collapsed) highlight.add(range);
+    }
+    this.lostMarks += lost.length;
   }
 
   private recordChanges(block: Block, edits: readonly Edit[]): void {

@@ -99,6 +99,8 @@ function describe(state: PageState | undefined): string {
   if (state.showingOriginal) return t('showingOriginal', 'Showing the original text.');
   const c = state.counts;
   const parts = [state.verdict || t('noDamage', 'No mirror damage found.')];
+  if (c.mojibake > 0) parts.push(t('mojibakeCount', `${c.mojibake.toLocaleString()} garbled runs restored`, [c.mojibake.toLocaleString()]));
+  if (state.lost > 0) parts.push(t('lostCount', `${state.lost.toLocaleString()} lost characters marked`, [state.lost.toLocaleString()]));
   if (c.converted > 0) parts.push(t('convertedCount', `${c.converted.toLocaleString()} characters converted`, [c.converted.toLocaleString()]));
   return parts.join('; ');
 }

@@ -35,6 +35,8 @@ export interface PageState {
   /** 'cn', 'keep', ... : the script target applied. */
   target: string;
   counts: PageCounts;
+  /** Characters lost to mojibake, marked on the page. */
+  lost: number;
   changes: ChangeSummary[];
 }
 

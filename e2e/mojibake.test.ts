@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { domSnapshot, launchWithExtension, openPopup, openProcessed, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
+import { escapeHtml, newsPage } from './pages.ts';
+
+// Our own sentence, its GBK bytes shown as Latin-1 (注重网络建设 → ×¢ÖØÍøÂç½¨Éè), and a lost character.
+const DAMAGED = '本报讯 市委强调要×¢ÖØÍøÂç½¨Éè，推进数字政府。[摘?要]';
+const REPAIRED = '本报讯 市委强调要注重网络建设，推进数字政府。[摘?要]';
+
+let server: TestServer;
+let ext: ExtensionBrowser;
+
+before(async () => {
+  server = await startServer({ '/mojibake.html': () => newsPage('新闻', ['今天天气很好，市民出行方便。', `<span id="m">${escapeHtml(DAMAGED)}</span>`]) });
+  ext = await launchWithExtension();
+});
+
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+test('a mojibake paragraph is repaired; "What changed" lists it; "Show original" restores it; the lost character is marked', async () => {
+  const page = await openProcessed(ext, `${server.origin}/mojibake.html`);
+  assert.equal(await page.textContent('#m'), REPAIRED);
+  const marked = await page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('zhengwen-lost');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  assert.deepEqual(marked, ['?'], 'the lost character is highlighted, not replaced');
+  const tabId = await tabIdOf(ext, page);
+  const popup = await openPopup(ext, tabId);
+  const reasons = await popup.$$eval('#change-list button', (bs) => bs.map((b) => b.textContent));
+  assert.ok(reasons.some((r) => /GBK bytes read as Latin-1, \d+ characters restored/.test(r ?? '')), reasons.join('\n'));
+  assert.match((await popup.textContent('#verdict')) ?? '', /1 lost characters? marked/);
+  await popup.check('#show-original');
+  await page.bringToFront();
+  assert.equal(await page.textContent('#m'), DAMAGED);
+  const reference = await ext.context.newPage();
+  await reference.setContent(newsPage('新闻', ['今天天气很好，市民出行方便。', `<span id="m">${escapeHtml(DAMAGED)}</span>`]));
+  assert.deepEqual(await domSnapshot(page), await domSnapshot(reference));
+  await reference.close();
+  await popup.close();
+  await page.close();
+});
