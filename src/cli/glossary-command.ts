@@ -1,3 +1,5 @@
+import { outputToInput } from '../core/edits.ts';
+import { fix } from '../core/fix.ts';
 import { loadGlossary } from '../core/glossary/load.ts';
 import type { GlossaryMatch } from '../core/glossary/matcher.ts';
 import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary/types.ts';
@@ -20,7 +22,9 @@ export async function glossaryCommand(argv: readonly string[]): Promise<number> 
   }
   if (args.positional.length > 1) throw new UsageError('glossary takes at most one file');
   const [input] = await readInputs(args.positional);
-  const matches = glossary.findAllNested(input!.text);
+  // Terms are matched after repair (網(wǎng)絡 would hide 网络), in either script; offsets are the input's.
+  const repaired = await fix(input!.text, { to: 'keep' });
+  const matches = glossary.findAllNested(repaired.text).map((m) => ({ ...m, offset: outputToInput(repaired.edits, m.offset) }));
   if (json) {
     await writeOut(JSON.stringify(matches.map(toJson), null, 2) + '\n');
   } else {
