@@ -193,7 +193,7 @@ export class PageFixer {
     const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
     this.judge(blocks.map((b) => b.text), attributeElements);
     this.startObserving();
-    await this.processBlocks(blocks);
+    await this.processBlocks(visibleFirst(blocks));
     await this.processAttributes(attributeElements);
     await this.processTitle();
     await this.layers?.afterBlocks(blocks.map(refreshed));
@@ -411,6 +411,23 @@ export class PageFixer {
     await this.layers?.afterBlocks(blocks.map(refreshed));
     this.onChange();
   }
+}
+
+/**
+ * The blocks on screen first, the rest in page order: the reader sees the
+ * repaired text at once on a long page. The rectangles are read before any
+ * write, so the page is laid out once, not once per block.
+ */
+function visibleFirst(blocks: Block[]): Block[] {
+  if (blocks.length < 50) return blocks;
+  const height = blocks[0]!.element.ownerDocument.defaultView?.innerHeight ?? 0;
+  const seen: Block[] = [];
+  const rest: Block[] = [];
+  for (const b of blocks) {
+    const r = b.element.getBoundingClientRect();
+    (r.bottom >= -height && r.top <= 2 * height ? seen : rest).push(b);
+  }
+  return seen.concat(rest);
 }
 
 /** A block's text and offsets as they are now (after our writes). */

@@ -105,6 +105,9 @@ function isLowSurrogateCode(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Marks of the annotated characters while counting their occurrences (reused: 64 KB). */
+let typeMarks: Uint8Array | undefined;
+
 /** The page-wide figures the decision rests on. */
 export interface AnnotationEvidence {
   /** Candidates found (valid readings after a Han character). */
@@ -147,13 +150,15 @@ export function judgeAnnotations(
   };
   if (n === 0) return none;
   let occurrences = 0;
-  const bmpTypes = new Uint8Array(0x10000);
+  const bmpTypes = (typeMarks ??= new Uint8Array(0x10000));
   const astralTypes = new Set<string>();
   for (const c of candidates) {
     if (c.char.length === 1) bmpTypes[c.char.charCodeAt(0)] = 1;
     else astralTypes.add(c.char);
   }
   for (let i = 0; i < text.length; i++) occurrences += bmpTypes[text.charCodeAt(i)]!;
+  // The table is shared between calls (the content script judges thousands of blocks): clear what we set.
+  for (const c of candidates) if (c.char.length === 1) bmpTypes[c.char.charCodeAt(0)] = 0;
   if (astralTypes.size) for (const ch of text) if (astralTypes.has(ch)) occurrences++;
   let tradOnly = 0;
   let toneless = 0;
