@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: the performance figures of the engine (Node) and of the
+ * built extension in real Chromium (dist/chrome loaded vs not loaded, same
+ * page, alternating runs, medians). Prints a table and writes
+ * bench/results/latest.json and latest.md. Nothing here asserts on time:
+ * the table says which targets are met, and the exit code is 0 either way.
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startServer } from '../e2e/harness.ts';
+import { engineUrls, measureArticle, memoryFigures, timeFigures } from './article.ts';
+import { launch, launchMinimal, setSettings, warmUp, type Browser } from './browser.ts';
+import { benchEngine, engineFigures } from './engine.ts';
+import { benchEnglish } from './english.ts';
+import { benchHover } from './hover.ts';
+import { benchLong } from './long.ts';
+import { buildPages, damagedText } from './pages.ts';
+import { markdown, textTable, writeResults, type Figure } from './report.ts';
+import { benchStream } from './stream.ts';
+
+/** Runs per figure, sized so the whole benchmark stays well under 5 minutes on 2 cores. */
+const RUNS = { engine: 5, english: 7, article: 5, long: 3, stream: 3, hovers: 200 };
+
+const started = performance.now();
+const log = (s: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
+
+const figures: Figure[] = [];
+// Other work on the machine skews every figure: the load average goes in the report.
+const load = [loadavg()[0]!];
+
+// The engine first, while no browser competes for the two cores and before the pages fill the heap.
+log('engine (Node)');
+figures.push(...engineFigures(await benchEngine(damagedText(1_000_000, 3).damaged.join('\n'), RUNS.engine)));
+log('building pages');
+const pages = buildPages();
+
+const server = await startServer(Object.fromEntries(Object.values(pages).map((p) => [p.path, p.html])));
+const url = (name: keyof typeof pages): string => server.origin + pages[name].path;
+const browsers: Browser[] = [];
+let chromium = '';
+try {
+  const withExt = await launch(true);
+  browsers.push(withExt);
+  const without = await launch(false);
+  browsers.push(without);
+  const blank = withExt.ext.context.pages()[0] ?? (await withExt.ext.context.newPage());
+  chromium = ((await (await withExt.ext.context.newCDPSession(blank)).send('Browser.getVersion')) as { product: string }).product;
+
+  log('typical article, default settings');
+  for (const b of [withExt, without]) await warmUp(b, url('typical'));
+  const auto = await measureArticle(withExt, without, url('typical'), RUNS.article, pages.typical.clean);
+  log('typical article, target Traditional (Taiwan)');
+  await setSettings(withExt, { script: 'tw', settingsVersion: 2 });
+  const tw = await measureArticle(withExt, without, url('typical'), RUNS.article);
+  await setSettings(withExt, null);
+  figures.push(...timeFigures(auto, tw), ...memoryFigures(auto, tw));
+
+  log('English page');
+  const minimal = await launchMinimal();
+  browsers.push(minimal);
+  figures.push(...(await benchEnglish(withExt, without, minimal, url('english'), RUNS.english, engineUrls(auto))));
+  await minimal.ext.close();
+  browsers.pop();
+  log('long page');
+  figures.push(...(await benchLong(withExt, without, url('long'), RUNS.long)));
+  log('appending page');
+  figures.push(...(await benchStream(withExt, url('stream'), RUNS.stream)));
+  log('hover');
+  figures.push(...(await benchHover(withExt, without, url('typical'), RUNS.hovers)));
+} finally {
+  for (const b of browsers) await b.ext.close();
+  await server.close();
+}
+
+const order = (id: string): number => parseInt(id, 10) * 1000 + (/[a-z]$/.test(id) ? id.charCodeAt(id.length - 1) : 0);
+figures.sort((a, b) => order(a.id) - order(b.id));
+const seconds = (performance.now() - started) / 1000;
+load.push(loadavg()[0]!);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`;
+const context = [
+  `${new Date().toISOString().slice(0, 10)}, ${machine}, Node ${process.versions.node}, ${chromium}, load average ${load.map((l) => l.toFixed(1)).join(' → ')}`,
+  ...Object.values(pages).map((p) => `${p.path}: ${p.about}, ${p.chars.toLocaleString('en-US')} chars in ${p.paragraphs.toLocaleString('en-US')} paragraphs`),
+];
+
+console.log(`\nZhengwen benchmark — ${context[0]}`);
+for (const line of context.slice(1)) console.log(`  ${line}`);
+console.log('\n' + textTable(figures));
+console.log('\nMethods:');
+for (const f of figures) console.log(`  ${f.id}: ${f.method}`);
+const met = figures.filter((f) => f.met !== null);
+console.log(`\n${met.filter((f) => f.met).length} of ${met.length} targets met. Run took ${seconds.toFixed(0)} s.`);
+
+const out = join(ROOT, 'bench/results');
+await writeResults(join(out, 'latest.json'), join(out, 'latest.md'), {
+  date: new Date().toISOString(), seconds, machine, loadAverage: load, node: process.versions.node, chromium, runs: RUNS,
+  pages: Object.fromEntries(Object.entries(pages).map(([k, p]) => [k, { path: p.path, about: p.about, chars: p.chars, paragraphs: p.paragraphs }])),
+  figures,
+}, markdown(figures, context));
+console.log(`Wrote bench/results/latest.json and latest.md.`);
