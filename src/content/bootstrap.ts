@@ -1,7 +1,9 @@
 /**
- * The only script injected into every page, so it stays tiny: it checks for
- * Chinese text and only then loads the engine (a module listed in
- * web_accessible_resources). It uses the extension API directly rather than
+ * The only script injected into every page, so it stays tiny and, on pages
+ * without Chinese, does almost nothing: it looks for Han text and only then
+ * touches the extension API (even reading `chrome` costs a millisecond, the
+ * API bindings are built on first access) and loads the engine, a module
+ * listed in web_accessible_resources. It uses the API directly rather than
  * webextension-polyfill, which alone would triple its size.
  */
 import { effectiveChoice, parseSettings, SETTINGS_KEYS } from '../shared/settings.ts';
@@ -11,26 +13,54 @@ type Ext = {
   runtime: { getURL(path: string): string };
   storage: { sync: StorageArea; onChanged: { addListener(f: (changes: Record<string, unknown>, area: string) => void): void } };
 };
-const ext = ((globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome);
+const ext = (): Ext => (globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome;
 
-const HAN = /\p{Script=Han}/u;
+// BMP Han blocks (CJK unified, extension A, compatibility): no \p{} property lookups on big pages.
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Characters of a page's text read before deciding it has no Chinese (the rest is watched). */
+const SCAN_LIMIT = 1 << 20;
+
 let loaded = false;
+let listening = false;
 let watcher: MutationObserver | undefined;
 
+/** True when the page's text has a Han character: text nodes in order, stopping at the first hit. */
 function pageHasHan(): boolean {
-  return HAN.test(document.title) || HAN.test(document.body?.textContent ?? '');
+  if (HAN.test(document.title)) return true;
+  const body = document.body;
+  if (!body) return false;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let read = 0;
+  for (let n = walker.nextNode(); n && read < SCAN_LIMIT; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (HAN.test(data)) return true;
+    read += data.length;
+  }
+  return false;
 }
 
+/** Settings as stored, handed to the engine module (same isolated world) so it skips a second storage round trip. */
+export const SETTINGS_HANDOFF = '__zhengwenStoredSettings';
+
 async function isOnHere(): Promise<boolean> {
-  const settings = parseSettings(await ext.storage.sync.get(null));
-  return effectiveChoice(settings, location.hostname) !== 'off';
+  const stored = await ext().storage.sync.get(null);
+  (globalThis as Record<string, unknown>)[SETTINGS_HANDOFF] = stored;
+  return effectiveChoice(parseSettings(stored), location.hostname) !== 'off';
 }
 
 async function maybeLoad(): Promise<void> {
-  if (loaded || !pageHasHan() || !(await isOnHere())) return;
+  if (loaded || !pageHasHan()) return;
+  if (!listening) {
+    listening = true;
+    ext().storage.onChanged.addListener((changes, area) => {
+      // Switching the extension or this site on loads the engine without a reload.
+      if (area === 'sync' && !loaded && Object.keys(changes).some((k) => SETTINGS_KEYS.includes(k))) void maybeLoad();
+    });
+  }
+  if (!(await isOnHere())) return;
   loaded = true;
   watcher?.disconnect();
-  await import(ext.runtime.getURL('engine/content-main.js'));
+  await import(ext().runtime.getURL('engine/content-main.js'));
 }
 
 /** Pages that get their Chinese text later (single-page apps) are checked again, at most every half second. */
@@ -42,10 +72,5 @@ function watchForHan(): void {
   });
   watcher.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 }
-
-ext.storage.onChanged.addListener((changes, area) => {
-  // Switching the extension or this site on loads the engine without a reload.
-  if (area === 'sync' && !loaded && Object.keys(changes).some((k) => SETTINGS_KEYS.includes(k))) void maybeLoad();
-});
 
 void maybeLoad().then(() => { if (!loaded) watchForHan(); });

@@ -35,7 +35,7 @@ fixer.layers = {
       const glossary = await loadGlossary();
       // Ruby replaced text nodes: read the blocks again from their elements.
       const current = ruby.active ? [...new Set(blocks.map((b) => b.element))].flatMap((e) => (e.isConnected ? collectBlocks(e) : [])) : blocks;
-      underlineTerms(document, current, glossary);
+      await underlineTerms(document, current, glossary);
     }
   },
   beforeRestore() {
@@ -57,9 +57,9 @@ function report(): void {
 
 const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'toneColors'];
 
-async function applySettings(): Promise<void> {
+async function applySettings(stored?: unknown): Promise<void> {
   const previous = settings;
-  settings = parseSettings(await browser.storage.sync.get(null));
+  settings = parseSettings(stored ?? (await browser.storage.sync.get(null)));
   const choice = effectiveChoice(settings, location.hostname);
   const reran = await fixer.configure(choice, settings.repair);
   if (!reran && DISPLAY_KEYS.some((k) => previous[k] !== settings[k])) await fixer.refreshLayers();
@@ -81,5 +81,8 @@ browser.runtime.onMessage.addListener((message: unknown): Promise<PageState | vo
   }
 });
 
-await applySettings();
+// The bootstrap read storage a moment ago (see SETTINGS_HANDOFF in bootstrap.ts): use that once.
+const handoff = (globalThis as Record<string, unknown>).__zhengwenStoredSettings;
+delete (globalThis as Record<string, unknown>).__zhengwenStoredSettings;
+await applySettings(handoff);
 fixer.ready = true;

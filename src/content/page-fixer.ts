@@ -18,8 +18,11 @@ export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label']
 
 /** A page that keeps rewriting a node we fixed gets this many fixes, then the node is left to it. */
 const MAX_REWRITES_PER_NODE = 5;
-/** Text read for the page-level verdict; more adds little evidence and costs time. */
-const MAX_JUDGED_CHARS = 2_000_000;
+/**
+ * Text read for the page-level verdict: a mirror's pattern shows within the
+ * first few thousand characters; more adds no evidence and costs a long task.
+ */
+const MAX_JUDGED_CHARS = 200_000;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
 
@@ -344,6 +347,7 @@ export class PageFixer {
   private stopObserving(): void {
     this.observer.disconnect();
     clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.pendingTexts.clear();
     this.pendingElements.clear();
   }
@@ -381,10 +385,13 @@ export class PageFixer {
         this.pendingElements.add(r.target as Element);
       }
     }
-    if (this.pendingTexts.size || this.pendingElements.size) {
-      clearTimeout(this.flushTimer);
-      // Batch bursts of changes (infinite scroll appends many nodes at once).
-      this.flushTimer = setTimeout(() => void this.enqueue(() => this.flush()), 50);
+    if ((this.pendingTexts.size || this.pendingElements.size) && this.flushTimer === undefined) {
+      // Batch bursts of changes (infinite scroll appends many nodes at once), but never
+      // postpone: a page that appends every 40 ms still gets a pass every 50 ms.
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        void this.enqueue(() => this.flush());
+      }, 50);
     }
   }
 

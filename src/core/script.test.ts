@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { detectScript, isSimplifiedOnly, isTraditionalOnly, simplifiedFormsOf } from './script.ts';
+import { BMP_HAN, detectScript, isSimplifiedOnly, isTraditionalOnly, simplifiedFormsOf } from './script.ts';
 
 describe('isTraditionalOnly', () => {
   test('Traditional forms that Simplified writes differently', () => {
@@ -83,4 +83,14 @@ describe('detectScript', () => {
   test('annotation letters and punctuation do not count', () => {
     assert.deepEqual(detectScript('網(wǎng)絡(luò)'), detectScript('網絡'));
   });
+});
+
+test('the BMP Han ranges filled in by hand are exactly \\p{Script=Han}', () => {
+  const wrong: string[] = [];
+  for (let cp = 0; cp < 0x10000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const inRanges = BMP_HAN.some(([a, b]) => cp >= a && cp <= b);
+    if (inRanges !== /\p{Script=Han}/u.test(String.fromCharCode(cp))) wrong.push(cp.toString(16));
+  }
+  assert.deepEqual(wrong, []);
 });
