@@ -106,23 +106,27 @@ export function convertWith(text: string, fn: ConverterFn, label: string): Conve
   const edits: Edit[] = [];
   const parts: string[] = [];
   let pos = 0;
-  for (const m of text.matchAll(CLAUSE)) {
-    const start = m.index!;
-    const seg = m[0];
+  // A hand-written split: a regex over one 8-million-character clause overflowed the stack.
+  for (let start = 0; start < text.length; ) {
+    let end = start;
+    while (end < text.length && !SEPARATORS.has(text.charCodeAt(end))) end++;
+    while (end < text.length && SEPARATORS.has(text.charCodeAt(end))) end++;
+    const seg = text.slice(start, end);
     const conv = fn(seg);
     parts.push(conv);
     if (conv !== seg) {
-      if (conv.length === seg.length && alignsOneToOne(seg, conv)) edits.push(...runEdits(seg, conv, start, label));
+      if (conv.length === seg.length && alignsOneToOne(seg, conv)) for (const e of runEdits(seg, conv, start, label)) edits.push(e);
       else edits.push(trimmedEdit(seg, conv, start, label));
     }
-    pos = start + seg.length;
+    start = end;
+    pos = end;
   }
   if (parts.join('') !== out || pos !== text.length) return { text: out, edits: [trimmedEdit(text, out, 0, label)] };
   return { text: out, edits };
 }
 
-/** A clause with the separators after it. */
-const CLAUSE = /[^\s、，。！？；：,.!?;:]*[\s、，。！？；：,.!?;:]*/gu;
+/** Where a clause ends: OpenCC's phrases never cross these. */
+const SEPARATORS = new Set([...' \t\n\r\u3000、，。！？；：,.!?;:'].map((c) => c.charCodeAt(0)));
 
 function alignsOneToOne(a: string, b: string): boolean {
   // Same length can still hide a shift (one phrase longer, one shorter); a shift

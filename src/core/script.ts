@@ -8,10 +8,10 @@ import tsCharacters from 'opencc-js/dict/TSCharacters';
 
 /**
  * Simplified forms that are also ordinary Traditional characters in their own
- * right (台灣, 范 and 余 as surnames, 鄰里, 干擾, 公布): OpenCC maps them to
+ * right (台灣, 范 and 余 as surnames, 鄰里, 干擾, 公布, Hong Kong's 户 and 着): OpenCC maps them to
  * another form, but a Taiwan page uses them, so they are no evidence of script.
  */
-const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜谷丑千升斗只征划游郁']);
+const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜谷丑千升斗只征划游郁户着']);
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'either' | 'none';
 
@@ -118,7 +118,8 @@ export function detectScript(text: string): ScriptCounts {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x2e80) continue;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       // Astral: CJK extensions B and later are Han; look them up the slow way.
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       i++;

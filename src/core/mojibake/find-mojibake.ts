@@ -132,8 +132,21 @@ export function findMojibake(text: string): MojibakeResult {
   if (latin.length) candidates.push(...resolveLatin(text, latin));
   if (big5Found.length) candidates.push(...resolveNearby(big5Found));
   if (utf8Found.length) candidates.push(...resolveNearby(utf8Found));
-  for (const p of marks) oneByteOff(text, p, candidates);
+  // A run of ? ? ? (or ����) is lost bytes, not a shifted stream: looking for a
+  // realignment at every one of them took cubic time. Only isolated marks and the
+  // edges of short runs are worth it.
+  for (const p of marks) if (!insideMarkRun(text, p)) oneByteOff(text, p, candidates);
   return select(text, candidates, marks);
+}
+
+/** True for a mark with marks (or spaces between marks) on both sides: the middle of a run of lost characters. */
+function insideMarkRun(text: string, p: number): boolean {
+  const isMark = (i: number): boolean => text.charCodeAt(i) === 0x3f || text.charCodeAt(i) === 0xfffd;
+  let before = p - 1;
+  if (text.charCodeAt(before) === 0x20) before--;
+  let after = p + 1;
+  if (text.charCodeAt(after) === 0x20) after++;
+  return isMark(before) && isMark(after);
 }
 
 /** Set per call: the text reads as Japanese (a tenth of its wide characters are hiragana) — or surely so (a quarter). */
@@ -799,8 +812,10 @@ function big5AsGbk(text: string, s: number, e: number, found: Graded[]): void {
     let scripts = 0;
     for (let k = s + a; k < s + z; k++) {
       const c = text.charCodeAt(k);
-      if (c < 0x370) {
-        letters++; // accented Latin letters (GBK's pinyin row) prove nothing
+      // Accented Latin letters (GBK's pinyin row) and zhuyin (ㄅㄆㄇ, written on
+      // Taiwan pages; GBK has a row of them) prove nothing.
+      if (c < 0x370 || (c >= 0x3100 && c < 0x3130) || (c >= 0x31a0 && c < 0x31c0)) {
+        letters++;
         continue;
       }
       if ((c >= 0x370 && c < 0x530) || (c >= 0x2500 && c < 0x2580)) scripts++;
@@ -815,6 +830,8 @@ function big5AsGbk(text: string, s: number, e: number, found: Graded[]): void {
     // text is all of one kind; kana alone prove nothing (Japanese), and too
     // many mean Japanese.
     if (bad === 0 || 2 * kana > n || letters + scripts === n) continue;
+    // One character repeated (炕炕炕… from a run of one private-use character) is no text either.
+    if (/(.)\1\1\1/u.test(replacement)) continue;
     const strong = n >= 3 && j.han >= 2 && han >= 1 && odd + kana >= 1 && 5 * (bad + kana) >= 2 * n;
     found.push({
       strong,
@@ -893,6 +910,9 @@ const SYMBOL_TRAIL = /[@[\\\]^_`{|}~]/;
  * Reads the run after position q as GBK bytes shifted by one, with `carry`
  * the byte before it (−1 when lost). Returns every place it could end.
  */
+/** Longest stretch read as one shifted run (a paragraph of damage is far shorter). */
+const MAX_SHIFTED_RUN = 400;
+
 function readShifted(text: string, q: number, carry: number, foreign: number): RunEnd[] {
   const g = gbk();
   const cls = classOf();
@@ -903,6 +923,9 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
   let hint = false;
   let tokens = 0;
   let j = q;
+  // A shifted run is read at most this far: every ASCII character offers a possible end, and
+  // on 200,000 question marks the list of ends (each with its text) ran out of memory.
+  const limit = Math.min(text.length, q + MAX_SHIFTED_RUN);
   // Adds the character made of the pending byte and `next`; false when it is no good.
   const push = (next: number): boolean => {
     if (pending < 0) {
@@ -914,7 +937,7 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
     out += String.fromCharCode(cp);
     return true;
   };
-  while (j < text.length) {
+  while (j < limit) {
     const c = text.charCodeAt(j);
     if (c >= 0x80) {
       const code = c === 0xfffd ? 0 : g.encodeChar(c);
@@ -1161,10 +1184,10 @@ function select(text: string, candidates: Candidate[], marks: number[]): Mojibak
     const p = marks[m]!;
     if (taken[p] || lostAt[p]) continue;
     const span = lostMarkAt(text, p, fullWidthStyle);
-    if (span && free(span.offset, span.offset + span.length)) {
-      lost.push(span);
-      while (m + 1 < marks.length && marks[m + 1]! < span.offset + span.length) m++;
-    }
+    if (span && free(span.offset, span.offset + span.length)) lost.push(span);
+    // Skip the rest of the run either way: judging every mark of a long run again was quadratic.
+    const runEnd = span ? span.offset + span.length : markRunEnd(text, p);
+    while (m + 1 < marks.length && marks[m + 1]! < runEnd) m++;
   }
   lost.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return { edits, lostSpans: lost };
@@ -1191,6 +1214,16 @@ function isHanAt(text: string, i: number): boolean {
  * in text punctuated with full-width marks, a `?` between Han characters
  * that does not end a question.
  */
+/** End of the run of marks starting at p (single spaces allowed between them). */
+function markRunEnd(text: string, p: number): number {
+  let b = p + 1;
+  for (;;) {
+    if (isMarkAt(text, b)) b++;
+    else if (text[b] === ' ' && isMarkAt(text, b + 1)) b += 2;
+    else return b;
+  }
+}
+
 function lostMarkAt(text: string, p: number, fullWidthStyle: () => boolean): LostSpan | undefined {
   // The whole run of marks, single spaces allowed between them.
   let a = p;
