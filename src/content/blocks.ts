@@ -53,6 +53,9 @@ export function blockElementOf(node: Node): Element | null {
 export function collectBlocks(root: Node): Block[] {
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return [];
+  // The walker's filter never sees its root: an editable <body> (iframe editors) or an
+  // element inside a skipped region is checked here.
+  if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInSkippedRegion(root))) return [];
   const blocks: Block[] = [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && isSkipped(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -93,7 +96,8 @@ export function collectBlocks(root: Node): Block[] {
 export function blocksContaining(nodes: Iterable<Text>): Block[] {
   const elements = new Set<Element>();
   for (const n of nodes) {
-    if (!n.isConnected || isInSkippedRegion(n)) continue;
+    // Text outside <body> (the <title>) is handled as the document title, with its own budget.
+    if (!n.isConnected || isInSkippedRegion(n) || !n.ownerDocument.body?.contains(n)) continue;
     const el = blockElementOf(n);
     if (el) elements.add(el);
   }

@@ -1,7 +1,7 @@
 import { analyze } from '../core/analyze.ts';
 import { inputToOutput, type Edit, type EditKind } from '../core/edits.ts';
 import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
-import { fix, type FixOptions } from '../core/fix.ts';
+import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { newNodeTexts } from './apply-edits.ts';
@@ -23,10 +23,12 @@ const MAX_REWRITES_PER_NODE = 5;
  * first few thousand characters; more adds no evidence and costs a long task.
  */
 const MAX_JUDGED_CHARS = 200_000;
+/** The document title is written at most this many times (a page may keep putting it back). */
+const MAX_TITLE_WRITES = 2;
+/** Blocks longer than this are fixed in pieces (one 10 MB text node must not be one task). */
+const CHUNK_CHARS = 100_000;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
-
-interface Change { id: number; kind: EditKind; reason: string; /** Characters written, for conversions. */ chars: number }
 
 /** What runs on top of the repaired text (ruby, underlines), told when blocks change and before an undo. */
 export interface PageLayers {
@@ -49,16 +51,21 @@ export class PageFixer {
   private showingOriginal = false;
   private judgement: PageJudgement | undefined;
   private judgedText = '';
-  private readonly changes = new Map<Node, Change[]>();
+  /** What was changed in each node, by kind (for the totals when the page rewrites a node). */
+  private readonly changes = new Map<Node, { counts: PageCounts; kinds: Map<EditKind, number> }>();
   private readonly changeTargets = new Map<number, Node>();
   private nextChangeId = 1;
   private readonly rewrites = new WeakMap<Text, number>();
+  private writesPerElement = new WeakMap<Element, number>();
+  private totals: PageCounts = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
+  private readonly summaries = new Map<EditKind, ChangeSummary>();
   private readonly pendingTexts = new Set<Text>();
   private readonly pendingElements = new Set<Element>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private target = 'keep';
   private lostMarks = 0;
+  private titleWrites = 0;
 
   /** True once the first pass over the page is done. */
   ready = false;
@@ -118,18 +125,8 @@ export class PageFixer {
 
   /** What the popup shows. */
   state(): PageState {
-    const counts: PageCounts = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
-    const byKind = new Map<EditKind, ChangeSummary>();
-    for (const list of this.changes.values()) {
-      for (const c of list) {
-        if (c.kind === 'convert') counts.converted += c.chars;
-        else counts[c.kind]++;
-        let s = byKind.get(c.kind);
-        if (!s) byKind.set(c.kind, (s = { kind: c.kind, count: 0, examples: [] }));
-        s.count++;
-        if (s.examples.length < 8) s.examples.push({ id: c.id, reason: c.reason });
-      }
-    }
+    // Totals are kept as changes come and go: the popup (and tests) may ask often on a page of 100,000 nodes.
+    const counts: PageCounts = { ...this.totals };
     return {
       host: this.doc.location?.hostname ?? '',
       ready: this.ready,
@@ -139,7 +136,7 @@ export class PageFixer {
       target: this.target,
       counts,
       lost: this.lostMarks,
-      changes: [...byKind.values()],
+      changes: [...this.summaries.values()].filter((x) => x.count > 0).map((x) => ({ ...x, examples: [...x.examples] })),
     };
   }
 
@@ -181,6 +178,10 @@ export class PageFixer {
     this.pauseObserver(() => this.journal.undo(this.doc));
     this.changes.clear();
     this.changeTargets.clear();
+    this.totals = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
+    this.summaries.clear();
+    this.writesPerElement = new WeakMap();
+    this.titleWrites = 0;
     if (forgetVerdict) {
       this.judgement = undefined;
       this.judgedText = '';
@@ -196,7 +197,8 @@ export class PageFixer {
     const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
     this.judge(blocks.map((b) => b.text), attributeElements);
     this.startObserving();
-    await this.processBlocks(visibleFirst(blocks));
+    const ordered = visibleFirst(blocks);
+    await this.processBlocks(ordered.blocks, ordered.visible);
     await this.processAttributes(attributeElements);
     await this.processTitle();
     await this.layers?.afterBlocks(blocks.map(refreshed));
@@ -229,22 +231,62 @@ export class PageFixer {
     return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror };
   }
 
-  private async processBlocks(blocks: Block[]): Promise<void> {
+  /**
+   * Fixes blocks in time slices. With `writeEarly` set (the first pass), the
+   * first that many blocks (those on screen) are written at once and the rest
+   * only at the end: every batch of text writes makes the browser lay out the
+   * whole document again, which on a page of 100,000 elements takes seconds,
+   * so the off-screen text is written in one batch.
+   */
+  private async processBlocks(blocks: Block[], writeEarly?: number): Promise<void> {
     const options = this.fixOptions();
+    const holdBack = writeEarly !== undefined && blocks.length > 200;
+    let done = 0;
     let sliceStart = performance.now();
     let writes: [Block, Edit[], LostSpan[]][] = [];
     for (const block of blocks) {
       if (!/\p{Script=Han}/u.test(block.text)) continue;
-      const r = await fix(block.text, options);
+      if ((this.writesPerElement.get(block.element) ?? 0) > MAX_REWRITES_PER_NODE) continue;
+      const r = block.text.length > CHUNK_CHARS ? await this.fixInChunks(block.text, options) : await fix(block.text, options);
       if (r.edits.length || r.lost.length) writes.push([block, r.edits, r.lost]);
-      if (performance.now() - sliceStart > SLICE_MS) {
+      done++;
+      if (holdBack && done === writeEarly) {
         this.writeBlocks(writes);
         writes = [];
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        if (!holdBack || done < writeEarly!) {
+          this.writeBlocks(writes);
+          writes = [];
+        }
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
     this.writeBlocks(writes);
+  }
+
+  /**
+   * One huge block (a 10 MB text node) is fixed in pieces cut at line or
+   * sentence ends, with a turn for the page between pieces, so no single task
+   * runs for seconds. Damage does not cross those ends.
+   */
+  private async fixInChunks(text: string, options: FixOptions): Promise<{ edits: Edit[]; lost: LostSpan[] }> {
+    const edits: Edit[] = [];
+    const lost: LostSpan[] = [];
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + CHUNK_CHARS);
+      if (end < text.length) {
+        const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf('。', end));
+        if (cut > start) end = cut + 1;
+      }
+      const r = await fix(text.slice(start, end), options);
+      for (const e of r.edits) edits.push({ ...e, offset: e.offset + start });
+      for (const l of r.lost) lost.push({ ...l, offset: l.offset + start });
+      start = end;
+      await yieldToPage();
+    }
+    return { edits, lost };
   }
 
   private writeBlocks(writes: [Block, Edit[], LostSpan[]][]): void {
@@ -254,6 +296,9 @@ export class PageFixer {
       for (const [block, edits, lost] of writes) {
         // The page may have changed a node while we worked: skip blocks whose text moved on.
         if (block.nodes.some((n, i) => !n.isConnected || n.data.length !== nodeLength(block, i))) continue;
+        // A page that puts its text back (by rewriting nodes or replacing them) gets a few
+        // passes per element, then is left alone: our writes stay bounded.
+        this.writesPerElement.set(block.element, (this.writesPerElement.get(block.element) ?? 0) + 1);
         for (const [node, text] of newNodeTexts(block, edits)) {
           if ((this.rewrites.get(node) ?? 0) > MAX_REWRITES_PER_NODE) continue;
           this.journal.text(node, node.data, text);
@@ -286,13 +331,23 @@ export class PageFixer {
     let i = 0;
     for (const e of edits) {
       while (i + 1 < block.nodes.length && block.starts[i + 1]! <= e.offset) i++;
-      const node = block.nodes[i]!;
-      let list = this.changes.get(node);
-      if (!list) this.changes.set(node, (list = []));
-      const id = this.nextChangeId++;
-      list.push({ id, kind: e.kind, reason: e.reason, chars: [...e.replacement].length });
-      this.changeTargets.set(id, node);
+      this.noteChange(block.nodes[i]!, e);
     }
+  }
+
+  /** Forgets the changes recorded on a node (the page rewrote it). */
+  private forgetChanges(node: Node): void {
+    const record = this.changes.get(node);
+    if (!record) return;
+    this.totals.pinyin -= record.counts.pinyin;
+    this.totals.punctuation -= record.counts.punctuation;
+    this.totals.mojibake -= record.counts.mojibake;
+    this.totals.converted -= record.counts.converted;
+    for (const [kind, n] of record.kinds) {
+      const s = this.summaries.get(kind);
+      if (s) s.count -= n;
+    }
+    this.changes.delete(node);
   }
 
   private async processAttributes(elements: Element[]): Promise<void> {
@@ -309,6 +364,10 @@ export class PageFixer {
     }
     this.pauseObserver(() => {
       for (const [el, name, text, edits] of writes) {
+        // A page that puts its attributes back gets a few passes, then is left alone.
+        const n = (this.writesPerElement.get(el) ?? 0) + 1;
+        this.writesPerElement.set(el, n);
+        if (n > MAX_REWRITES_PER_NODE + 1) continue;
         const before = el.getAttribute(name) ?? '';
         this.journal.attribute(el, name, before, text);
         el.setAttribute(name, text);
@@ -322,6 +381,8 @@ export class PageFixer {
     if (!title || !/\p{Script=Han}/u.test(title)) return;
     const r = await fix(title, this.fixOptions());
     if (r.text === title) return;
+    // A page that keeps putting its title back gets a few passes, then keeps its title.
+    if (++this.titleWrites > MAX_TITLE_WRITES) return;
     this.pauseObserver(() => {
       this.journal.documentTitle(title, r.text);
       this.doc.title = r.text;
@@ -330,11 +391,23 @@ export class PageFixer {
   }
 
   private noteChange(node: Node, e: Edit): void {
-    let list = this.changes.get(node);
-    if (!list) this.changes.set(node, (list = []));
-    const id = this.nextChangeId++;
-    list.push({ id, kind: e.kind, reason: e.reason, chars: [...e.replacement].length });
-    this.changeTargets.set(id, node);
+    let record = this.changes.get(node);
+    if (!record) this.changes.set(node, (record = { counts: { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 }, kinds: new Map() }));
+    const chars = e.kind === 'convert' ? changedCharacters(e) : 0;
+    const amount = e.kind === 'convert' ? chars : 1;
+    record.counts[e.kind === 'convert' ? 'converted' : e.kind] += amount;
+    record.kinds.set(e.kind, (record.kinds.get(e.kind) ?? 0) + 1);
+    if (e.kind === 'convert') this.totals.converted += chars;
+    else this.totals[e.kind]++;
+    let s = this.summaries.get(e.kind);
+    if (!s) this.summaries.set(e.kind, (s = { kind: e.kind, count: 0, examples: [] }));
+    s.count++;
+    // Only the examples the popup lists keep a reference to their node: a 10 MB text node has a million changes.
+    if (s.examples.length < 8) {
+      const id = this.nextChangeId++;
+      s.examples.push({ id, reason: e.reason });
+      this.changeTargets.set(id, node);
+    }
   }
 
   private startObserving(): void {
@@ -371,7 +444,7 @@ export class PageFixer {
         if (entry && node.data !== entry.written) {
           // The page rewrote a node we fixed: its new text is its own original now.
           this.journal.forget(node);
-          this.changes.delete(node);
+          this.forgetChanges(node);
           this.rewrites.set(node, (this.rewrites.get(node) ?? 0) + 1);
         }
         this.pendingTexts.add(node);
@@ -425,16 +498,32 @@ export class PageFixer {
  * repaired text at once on a long page. The rectangles are read before any
  * write, so the page is laid out once, not once per block.
  */
-function visibleFirst(blocks: Block[]): Block[] {
-  if (blocks.length < 50) return blocks;
-  const height = blocks[0]!.element.ownerDocument.defaultView?.innerHeight ?? 0;
+function visibleFirst(blocks: Block[]): { blocks: Block[]; visible: number } {
+  const view = blocks[0]?.element.ownerDocument.defaultView;
+  if (blocks.length < 50 || !view) return { blocks, visible: blocks.length };
+  const height = view.innerHeight;
   const seen: Block[] = [];
   const rest: Block[] = [];
-  for (const b of blocks) {
+  // At the top of the page (most loads), document order is visible order: no rectangles
+  // needed. Otherwise measure a bounded number: on a page using content-visibility: auto
+  // every measurement forces layout of an off-screen item (a 7 s freeze on 2,000 items).
+  const measure = view.scrollY >= height;
+  let firstOffscreen = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!measure) {
+      if (firstOffscreen === -1) {
+        const r = b.element.getBoundingClientRect();
+        if (r.top > 2 * height) firstOffscreen = i;
+      }
+      (firstOffscreen === -1 ? seen : rest).push(b);
+      continue;
+    }
+    if (i >= 3000) { rest.push(b); continue; }
     const r = b.element.getBoundingClientRect();
     (r.bottom >= -height && r.top <= 2 * height ? seen : rest).push(b);
   }
-  return seen.concat(rest);
+  return { blocks: seen.concat(rest), visible: seen.length };
 }
 
 /** A block's text and offsets as they are now (after our writes). */
