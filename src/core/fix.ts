@@ -65,7 +65,7 @@ export function statsOf(edits: readonly Edit[]): FixStats {
 }
 
 /** Characters a conversion edit changes (a same-length edit may carry unchanged ones between them). */
-function changedCharacters(e: Edit): number {
+export function changedCharacters(e: Edit): number {
   const a = e.original;
   const b = e.replacement;
   let n = 0;
