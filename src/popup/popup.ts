@@ -21,6 +21,28 @@ function t(key: string, fallback: string, substitutions?: string[]): string {
   return browser.i18n.getMessage(key, substitutions) || fallback;
 }
 
+/** The script choices, in order, with their UI string keys: one list for the settings and the per-site select. */
+const SCRIPT_LABELS: Record<Settings['script'], [string, string]> = {
+  auto: ['scriptAuto', 'Auto'],
+  keep: ['scriptKeep', 'Keep script'],
+  cn: ['scriptCn', 'Simplified'],
+  tw: ['scriptTw', 'Traditional (Taiwan)'],
+  twp: ['scriptTwp', 'Traditional (Taiwan vocabulary)'],
+  hk: ['scriptHk', 'Traditional (Hong Kong)'],
+};
+
+/** Appends the script choices to a select (the settings one says more about Auto). */
+function addScriptOptions(select: HTMLSelectElement, autoLabel: [string, string]): void {
+  for (const value of SCRIPT_CHOICES) {
+    const option = document.createElement('option');
+    option.value = value;
+    const [key, fallback] = value === 'auto' ? autoLabel : SCRIPT_LABELS[value];
+    option.dataset.i18n = key;
+    option.textContent = fallback;
+    select.append(option);
+  }
+}
+
 function localize(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     el.textContent = t(el.dataset.i18n!, el.textContent ?? '');
@@ -106,6 +128,8 @@ function describe(state: PageState | undefined): string {
 }
 
 async function main(): Promise<void> {
+  addScriptOptions($<HTMLSelectElement>('site-choice'), SCRIPT_LABELS.auto);
+  addScriptOptions($<HTMLSelectElement>('script'), ['scriptAutoLong', 'Auto: restore mirror pages to Simplified']);
   localize();
   const tabId = await targetTab();
   let settings = await loadSettings();
