@@ -24,13 +24,28 @@ const RUNS = { engine: 5, english: 7, article: 5, long: 3, stream: 3, hovers: 20
 const started = performance.now();
 const log = (s: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
 
+// `npm run bench -- --only article,long` runs some parts (engine, article, english, long, stream, hover)
+// for a quick look while working; only a full run writes bench/results/latest.*.
+const PARTS = ['engine', 'article', 'english', 'long', 'stream', 'hover'] as const;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg === -1 ? [...PARTS] : (process.argv[onlyArg + 1] ?? '').split(',');
+const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length || !only.length) {
+  console.error(`bench: --only takes a comma-separated list of ${PARTS.join(', ')}; got ${unknown.join(', ') || 'nothing'}`);
+  process.exit(2);
+}
+const wants = (part: (typeof PARTS)[number]): boolean => only.includes(part);
+const full = only.length === PARTS.length;
+
 const figures: Figure[] = [];
 // Other work on the machine skews every figure: the load average goes in the report.
 const load = [loadavg()[0]!];
 
 // The engine first, while no browser competes for the two cores and before the pages fill the heap.
-log('engine (Node)');
-figures.push(...engineFigures(await benchEngine(damagedText(1_000_000, 3).damaged.join('\n'), RUNS.engine)));
+if (wants('engine')) {
+  log('engine (Node)');
+  figures.push(...engineFigures(await benchEngine(damagedText(1_000_000, 3).damaged.join('\n'), RUNS.engine)));
+}
 log('building pages');
 const pages = buildPages();
 
@@ -46,27 +61,39 @@ try {
   const blank = withExt.ext.context.pages()[0] ?? (await withExt.ext.context.newPage());
   chromium = ((await (await withExt.ext.context.newCDPSession(blank)).send('Browser.getVersion')) as { product: string }).product;
 
-  log('typical article, default settings');
   for (const b of [withExt, without]) await warmUp(b, url('typical'));
-  const auto = await measureArticle(withExt, without, url('typical'), RUNS.article, pages.typical.clean);
-  log('typical article, target Traditional (Taiwan)');
-  await setSettings(withExt, { script: 'tw', settingsVersion: 2 });
-  const tw = await measureArticle(withExt, without, url('typical'), RUNS.article);
-  await setSettings(withExt, null);
-  figures.push(...timeFigures(auto, tw), ...memoryFigures(auto, tw));
-
-  log('English page');
-  const minimal = await launchMinimal();
-  browsers.push(minimal);
-  figures.push(...(await benchEnglish(withExt, without, minimal, url('english'), RUNS.english, engineUrls(auto))));
-  await minimal.ext.close();
-  browsers.pop();
-  log('long page');
-  figures.push(...(await benchLong(withExt, without, url('long'), RUNS.long)));
-  log('appending page');
-  figures.push(...(await benchStream(withExt, url('stream'), RUNS.stream)));
-  log('hover');
-  figures.push(...(await benchHover(withExt, without, url('typical'), RUNS.hovers)));
+  let auto: Awaited<ReturnType<typeof measureArticle>> | undefined;
+  if (wants('article') || wants('english')) {
+    log('typical article, default settings');
+    auto = await measureArticle(withExt, without, url('typical'), RUNS.article, pages.typical.clean);
+  }
+  if (wants('article') && auto) {
+    log('typical article, target Traditional (Taiwan)');
+    await setSettings(withExt, { script: 'tw', settingsVersion: 2 });
+    const tw = await measureArticle(withExt, without, url('typical'), RUNS.article);
+    await setSettings(withExt, null);
+    figures.push(...timeFigures(auto, tw), ...memoryFigures(auto, tw));
+  }
+  if (wants('english') && auto) {
+    log('English page');
+    const minimal = await launchMinimal();
+    browsers.push(minimal);
+    figures.push(...(await benchEnglish(withExt, without, minimal, url('english'), RUNS.english, engineUrls(auto))));
+    await minimal.ext.close();
+    browsers.pop();
+  }
+  if (wants('long')) {
+    log('long page');
+    figures.push(...(await benchLong(withExt, without, url('long'), RUNS.long)));
+  }
+  if (wants('stream')) {
+    log('appending page');
+    figures.push(...(await benchStream(withExt, url('stream'), RUNS.stream)));
+  }
+  if (wants('hover')) {
+    log('hover');
+    figures.push(...(await benchHover(withExt, without, url('typical'), RUNS.hovers)));
+  }
 } finally {
   for (const b of browsers) await b.ext.close();
   await server.close();
@@ -90,6 +117,10 @@ for (const f of figures) console.log(`  ${f.id}: ${f.method}`);
 const met = figures.filter((f) => f.met !== null);
 console.log(`\n${met.filter((f) => f.met).length} of ${met.length} targets met. Run took ${seconds.toFixed(0)} s.`);
 
+if (!full) {
+  console.log('Partial run (--only): bench/results/latest.* left as they were.');
+  process.exit(0);
+}
 const out = join(ROOT, 'bench/results');
 await writeResults(join(out, 'latest.json'), join(out, 'latest.md'), {
   date: new Date().toISOString(), seconds, machine, loadAverage: load, node: process.versions.node, chromium, runs: RUNS,
