@@ -4,6 +4,8 @@
 // the dictionaries becomes a \uXXXX escape and the bundles double in size.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
 
@@ -36,6 +38,28 @@ export function manifestFor(base, browser) {
   return m;
 }
 
+/**
+ * In the extension, the engine reads OpenCC's tables precompiled (opencc/*.bin)
+ * instead of compiling opencc-js's dictionaries in every tab.
+ */
+const browserTableSource = {
+  name: 'browser-table-source',
+  setup(build) {
+    build.onResolve({ filter: /\/table-source\.ts$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.replace(/table-source\.ts$/, 'table-source.browser.ts')),
+    }));
+  },
+};
+
+/** Compiles OpenCC's dictionaries into the binary tables (scripts/opencc-tables.ts, bundled to run without tsx). */
+async function writeOpenccTables(dir) {
+  const tool = 'dist/.tools/opencc-tables.mjs';
+  await mkdir(dirname(tool), { recursive: true });
+  await esbuild.build({ ...common, entryPoints: ['scripts/opencc-tables.ts'], outfile: tool, platform: 'node', format: 'esm' });
+  const { writeTables } = await import(`${pathToFileURL(resolve(tool)).href}?${Date.now()}`);
+  await writeTables(dir);
+}
+
 /** The unpacked extension for one browser. */
 export async function buildExtension(browser) {
   const out = `dist/${browser}`;
@@ -44,16 +68,17 @@ export async function buildExtension(browser) {
   const minify = true;
   // Scripts the browser loads directly are classic scripts: IIFE.
   await esbuild.build({
-    ...common, minify, format: 'iife', platform: 'browser', outdir: out,
+    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTableSource],
     entryPoints: { content: 'src/content/bootstrap.ts', background: 'src/background/background.ts', popup: 'src/popup/popup.ts' },
   });
   // The engine is an ES module the bootstrap imports on pages with Chinese text;
-  // the Simplified→Traditional tables split off into a chunk loaded only when needed.
+  // code used only sometimes (the glossary) splits off into chunks loaded when needed.
   await esbuild.build({
     ...common, minify, format: 'esm', platform: 'browser', splitting: true,
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
-    entryPoints: { 'content-main': 'src/content/main.ts' },
+    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTableSource],
   });
+  await writeOpenccTables(`${out}/opencc`);
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
   await cp('src/content/content.css', `${out}/content.css`);

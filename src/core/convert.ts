@@ -1,6 +1,7 @@
 import type { Edit } from './edits.ts';
 import { detectScript, isSimplifiedOnly, type ScriptCounts } from './script.ts';
 import { keepSurnames } from './surnames.ts';
+import { converter } from './opencc/index.ts';
 
 /** Script targets: keep the script, or convert to one of these. */
 export type Target = 'keep' | 'cn' | 'tw' | 'twp' | 'hk';
@@ -15,22 +16,6 @@ export const TARGET_NAMES: Record<Target, string> = {
 };
 
 type ConverterFn = (text: string) => string;
-type OpenCCModule = { Converter: (o: { from: string; to: string }) => ConverterFn };
-
-// Simplified→Traditional tables are ~1 MB and take 0.3–0.7 s to build, so every
-// converter is built on first use only, and the cn2t module is loaded only then.
-const converters = new Map<string, Promise<ConverterFn>>();
-
-function load(module: 't2cn' | 'cn2t', from: string, to: string): Promise<ConverterFn> {
-  const key = `${from}>${to}`;
-  let c = converters.get(key);
-  if (!c) {
-    const mod: Promise<OpenCCModule> = module === 't2cn' ? import('opencc-js/t2cn') : import('opencc-js/cn2t');
-    c = mod.then((m) => m.Converter({ from, to }));
-    converters.set(key, c);
-  }
-  return c;
-}
 
 /**
  * True when a text is already written in Traditional script: most of its
@@ -52,13 +37,14 @@ export function isTraditionalText(c: ScriptCounts): boolean {
  * are converted one by one, in their context.
  */
 function converterFor(counts: ScriptCounts, target: Target): Promise<ConverterFn> | undefined {
+  // Tables load on first use: a page that needs no conversion loads none.
   if (target === 'keep' || counts.script === 'none') return undefined;
   // Text with no Traditional-only character is left alone: tw→cn would still
   // touch a few shared forms of genuine Simplified text (显著→显着).
-  if (target === 'cn') return counts.traditionalOnly > 0 ? load('t2cn', 'tw', 'cn') : undefined;
-  const fromSimplified = load('cn2t', 'cn', target);
+  if (target === 'cn') return counts.traditionalOnly > 0 ? converter('tw2s') : undefined;
+  const fromSimplified = converter(`s2${target}`);
   if (!isTraditionalText(counts)) return fromSimplified.then((fn) => (s: string) => keepSurnames(s, fn(s)));
-  return Promise.all([load('cn2t', 't', target), fromSimplified]).then(([variants, full]) => (s: string) => convertLeftovers(variants(s), full));
+  return Promise.all([converter(`t2${target}`), fromSimplified]).then(([variants, full]) => (s: string) => convertLeftovers(variants(s), full));
 }
 
 /** Converts each Simplified-only character of mostly Traditional text with a few characters of context. */

@@ -1,0 +1,128 @@
+/**
+ * One OpenCC dictionary group compiled into a few flat arrays: the keys sorted
+ * by UTF-16 code unit, so all keys that share a prefix sit next to each other
+ * and a longest-prefix match is a walk of binary searches, one per character.
+ *
+ * opencc-js builds a Map per trie node instead; for the Simplified→Traditional
+ * phrase list that is ~27 MB of heap and 0.3–0.7 s per tab. These arrays hold
+ * the same data in ~2 MB and load without any building (see table-codec.ts).
+ */
+export interface DictTable {
+  /** The code unit `starts[0]` stands for. */
+  base: number;
+  /** Entries whose key begins with code unit c: starts[c - base] up to starts[c - base + 1]. */
+  starts: Uint32Array;
+  /** Every key, concatenated in sorted order. */
+  keys: Uint16Array;
+  /** Where entry k's key ends in `keys` (it starts where entry k - 1's ends). */
+  keyEnds: Uint32Array;
+  /** Every replacement, concatenated in the same order. */
+  values: string;
+  valueEnds: Uint32Array;
+}
+
+/**
+ * Compiles dictionaries in opencc-js's serialized form ("key value|key value")
+ * into one table. As in opencc-js, the first dictionary of a group wins when
+ * two define the same key, and within one dictionary the last line wins.
+ */
+export function compileTable(dicts: readonly string[]): DictTable {
+  const entries = new Map<string, string>();
+  for (let d = dicts.length - 1; d >= 0; d--) {
+    const dict = dicts[d]!;
+    if (dict === '') continue;
+    for (const line of dict.split('|')) {
+      const [key, value] = line.split(' ');
+      if (value === undefined) throw new TypeError(`OpenCC dictionary line without a replacement: ${JSON.stringify(line.slice(0, 40))}`);
+      // An empty key can never match (opencc-js needs at least one character too).
+      if (key) entries.set(key, value);
+    }
+  }
+  // Default sort compares UTF-16 code units, the order the matcher walks in.
+  const sorted = [...entries.keys()].sort();
+  let keyUnits = 0;
+  let valueUnits = 0;
+  for (const k of sorted) { keyUnits += k.length; valueUnits += entries.get(k)!.length; }
+  const keys = new Uint16Array(keyUnits);
+  const keyEnds = new Uint32Array(sorted.length);
+  const valueEnds = new Uint32Array(sorted.length);
+  const values: string[] = [];
+  let kp = 0;
+  let vp = 0;
+  sorted.forEach((k, i) => {
+    for (let j = 0; j < k.length; j++) keys[kp++] = k.charCodeAt(j);
+    keyEnds[i] = kp;
+    const v = entries.get(k)!;
+    values.push(v);
+    vp += v.length;
+    valueEnds[i] = vp;
+  });
+  const base = sorted.length ? sorted[0]!.charCodeAt(0) : 0;
+  const last = sorted.length ? sorted[sorted.length - 1]!.charCodeAt(0) : -1;
+  const starts = new Uint32Array(last - base + 2);
+  // starts[c - base] = first entry whose first unit is ≥ c.
+  let e = 0;
+  for (let c = base; c <= last + 1; c++) {
+    while (e < sorted.length && sorted[e]!.charCodeAt(0) < c) e++;
+    starts[c - base] = e;
+  }
+  return { base, starts, keys, keyEnds, values: values.join(''), valueEnds };
+}
+
+/** Number of entries in a table. */
+export function tableSize(t: DictTable): number {
+  return t.keyEnds.length;
+}
+
+/**
+ * The longest key of `t` that `s` has at `i`: returns the entry, or -1, and
+ * leaves the match's end in `matchEnd.value`. Matching code unit by code unit
+ * equals opencc-js's code point walk: keys are whole code points, and `i` is
+ * always at a code point boundary.
+ */
+export function longestMatch(t: DictTable, s: string, i: number): number {
+  const c0 = s.charCodeAt(i) - t.base;
+  if (c0 < 0 || c0 >= t.starts.length - 1) return -1;
+  let lo = t.starts[c0]!;
+  let hi = t.starts[c0 + 1]!;
+  const { keys, keyEnds } = t;
+  let best = -1;
+  let depth = 1;
+  while (lo < hi) {
+    // Keys sharing s[i, i + depth) are in [lo, hi); the one of exactly that length sorts first.
+    const start = lo === 0 ? 0 : keyEnds[lo - 1]!;
+    if (keyEnds[lo]! - start === depth) {
+      best = lo;
+      matchEnd.value = i + depth;
+      lo++;
+    }
+    if (lo >= hi || i + depth >= s.length) break;
+    const c = s.charCodeAt(i + depth);
+    // Every key left is longer than depth: narrow to those whose unit at depth is c.
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (keys[(m === 0 ? 0 : keyEnds[m - 1]!) + depth]! < c) a = m + 1;
+      else b = m;
+    }
+    lo = a;
+    b = hi;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (keys[(m === 0 ? 0 : keyEnds[m - 1]!) + depth]! <= c) a = m + 1;
+      else b = m;
+    }
+    hi = a;
+    depth++;
+  }
+  return best;
+}
+
+/** Where the last successful longestMatch ended (a shared slot: no object per match). */
+export const matchEnd = { value: 0 };
+
+/** The replacement of entry k. */
+export function valueOf(t: DictTable, k: number): string {
+  return t.values.slice(k === 0 ? 0 : t.valueEnds[k - 1]!, t.valueEnds[k]!);
+}

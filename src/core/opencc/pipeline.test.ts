@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as cn2t from 'opencc-js/cn2t';
+import * as t2cn from 'opencc-js/t2cn';
+import { allSamples, Rng } from '../fuzz.ts';
+import { parseLooseJson, readShared, skipUnlessShared } from '../../testing/shared.ts';
+import { converter } from './index.ts';
+import { PIPELINES, type ConversionId, type DictName } from './pipelines.ts';
+import { readDict } from './table-source.ts';
+
+// Our pipelines must give exactly what opencc-js gives: these are the converters they replace.
+const OPENCC: Record<ConversionId, () => (s: string) => string> = {
+  tw2s: () => t2cn.Converter({ from: 'tw', to: 'cn' }),
+  s2tw: () => cn2t.Converter({ from: 'cn', to: 'tw' }),
+  s2twp: () => cn2t.Converter({ from: 'cn', to: 'twp' }),
+  s2hk: () => cn2t.Converter({ from: 'cn', to: 'hk' }),
+  t2tw: () => cn2t.Converter({ from: 't', to: 'tw' }),
+  t2twp: () => cn2t.Converter({ from: 't', to: 'twp' }),
+  t2hk: () => cn2t.Converter({ from: 't', to: 'hk' }),
+};
+const IDS = Object.keys(OPENCC) as ConversionId[];
+
+/** Random text built from the dictionaries' own keys (so phrases meet and overlap) and awkward characters. */
+async function generatedTexts(seed: number, count: number): Promise<string[]> {
+  const names = [...new Set(Object.values(PIPELINES).flatMap((p) => [...p.normalize, ...(p.segmentation ? [p.segmentation] : []), ...p.chain].flat()))] as DictName[];
+  const keys: string[] = [];
+  for (const name of names) for (const line of (await readDict(name)).split('|')) keys.push(line.split(' ')[0]!);
+  const odd = ['⿰', '⿲', '⿱言', '𠀋', '\ud840', '\udc00', ' ', '，', 'a', '\n', '々', '〇', '豈', '著', '着', '台', '臺', '里', '裏', '干', '乾', '發', '后', '後'];
+  const rng = new Rng(seed);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = '';
+    const n = rng.range(1, 12);
+    for (let j = 0; j < n; j++) {
+      const k = rng.pick(keys);
+      // Whole keys, cut keys (a phrase that stops short) and odd characters.
+      s += rng.chance(0.7) ? k : rng.chance(0.5) ? k.slice(0, rng.range(1, Math.max(1, k.length - 1))) : rng.pick(odd);
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+test('every conversion equals opencc-js on the sample texts, line by line and whole', async () => {
+  const lines = allSamples().flatMap((s) => s.text.split('\n'));
+  assert.ok(lines.length > 100);
+  for (const id of IDS) {
+    const theirs = OPENCC[id]();
+    const ours = await converter(id);
+    for (const line of lines) assert.equal(ours(line), theirs(line), `${id}: ${line}`);
+    const whole = lines.join('\n');
+    assert.equal(ours(whole), theirs(whole), `${id} on all samples at once`);
+  }
+});
+
+test('every conversion equals opencc-js on 3,000 generated texts of dictionary keys and awkward characters', async () => {
+  const texts = await generatedTexts(20261127, 3000);
+  for (const id of IDS) {
+    const theirs = OPENCC[id]();
+    const ours = await converter(id);
+    let changed = 0;
+    for (const s of texts) {
+      const want = theirs(s);
+      assert.equal(ours(s), want, `${id}: ${JSON.stringify(s)}`);
+      if (want !== s) changed++;
+    }
+    // The texts must exercise the tables, not pass through untouched.
+    assert.ok(changed > 100, `${id}: only ${changed} texts changed`);
+  }
+});
+
+const CASES = 'opencc-testcases/testcases.json';
+test("every conversion equals opencc-js on OpenCC's own test inputs and golden texts", { skip: skipUnlessShared(CASES) }, async () => {
+  const inputs = (parseLooseJson(readShared(CASES)) as { cases: { input: string }[] }).cases.map((c) => c.input);
+  inputs.push(readShared('opencc-testcases/golden/input/us_constitution_zhs.txt'));
+  for (const id of IDS) {
+    const theirs = OPENCC[id]();
+    const ours = await converter(id);
+    for (const s of inputs) assert.equal(ours(s), theirs(s), `${id}: ${s.slice(0, 40)}`);
+  }
+});
+
+test('a long run of description characters does not overflow the stack (opencc-js does) nor take quadratic time', async () => {
+  const ours = await converter('tw2s');
+  const s = '⿰'.repeat(200_000) + '發';
+  assert.equal(ours(s).length, s.length);
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as cn2tPreset from 'opencc-js/preset/cn2t';
+import * as t2cnPreset from 'opencc-js/preset/t2cn';
+import { PIPELINES, type DictGroup, type DictName, type PipelineSpec } from './pipelines.ts';
+import { readDict } from './table-source.ts';
+
+type Preset = { from: Record<string, string[][]>; to: Record<string, string[][]>; configs?: Record<string, { normalizationChain?: string[][]; segmentation?: string[]; conversionChain: string[][] }> };
+const NAMES: DictName[] = ['CJK_Compatibility_Ideographs', 'STCharacters', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'TSCharacters', 'TSPhrases', 'TWVariants', 'TWVariantsPhrases', 'TWPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases', 'HKVariants', 'HKVariantsPhrases'];
+
+/** What opencc-js 1.4's Converter({from, to}) does with a preset, in dictionary names. */
+async function specFromPreset(preset: Preset, config: string, to: string): Promise<PipelineSpec> {
+  const byContent = new Map<string, DictName>();
+  for (const n of NAMES) byContent.set(await readDict(n), n);
+  const name = (d: string): DictName => {
+    const n = byContent.get(d);
+    assert.ok(n, 'the preset uses a dictionary pipelines.ts does not list');
+    return n;
+  };
+  const group = (g: string[]): DictGroup => g.map(name);
+  const c = preset.configs?.[config];
+  if (c) return { normalize: (c.normalizationChain ?? []).map(group), ...(c.segmentation ? { segmentation: group(c.segmentation) } : {}), chain: c.conversionChain.map(group) };
+  // No config: from 't' adds nothing, and the target's groups run in order.
+  return { normalize: [], chain: preset.to[to]!.map(group) };
+}
+
+test("pipelines.ts matches opencc-js's presets for every conversion we use", async () => {
+  const cn2t = cn2tPreset as unknown as Preset;
+  const t2cn = t2cnPreset as unknown as Preset;
+  assert.deepEqual(await specFromPreset(t2cn, 'tw2s', 'cn'), PIPELINES.tw2s);
+  for (const to of ['tw', 'twp', 'hk'] as const) {
+    assert.deepEqual(await specFromPreset(cn2t, `s2${to}`, to), PIPELINES[`s2${to}`]);
+    assert.deepEqual(await specFromPreset(cn2t, `t2${to}`, to), PIPELINES[`t2${to}`]);
+  }
+});

@@ -1,0 +1,55 @@
+/**
+ * The conversions Zhengwen uses, written out as OpenCC dictionary names in
+ * the order opencc-js 1.4 applies them (its presets: configs s2tw, s2twp,
+ * s2hk, tw2s; without a config, t→tw/twp/hk chain the "to" groups alone).
+ * pipelines.test.ts checks this list against opencc-js's own presets, so a
+ * library update that changes them fails a test instead of drifting.
+ */
+export type DictName =
+  | 'CJK_Compatibility_Ideographs'
+  | 'STCharacters' | 'STPhrases' | 'STPhrases_GeneratedFromRegionalPhrases'
+  | 'TSCharacters' | 'TSPhrases'
+  | 'TWVariants' | 'TWVariantsPhrases' | 'TWPhrases' | 'TWVariantsRev' | 'TWVariantsRevPhrases'
+  | 'HKVariants' | 'HKVariantsPhrases';
+
+/** Dictionaries merged into one table; the first one wins on a shared key. */
+export type DictGroup = readonly DictName[];
+
+export interface PipelineSpec {
+  normalize: DictGroup[];
+  segmentation?: DictGroup;
+  chain: DictGroup[];
+}
+
+/** A conversion: from (s simplified, t traditional, tw) to (s, t, tw, twp, hk). */
+export type ConversionId = 'tw2s' | 's2tw' | 's2twp' | 's2hk' | 't2tw' | 't2twp' | 't2hk';
+
+const COMPAT: DictGroup = ['CJK_Compatibility_Ideographs'];
+const ST_SEGMENTS: DictGroup = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases'];
+const ST: DictGroup = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters'];
+const TW_VARIANTS: DictGroup = ['TWVariantsPhrases', 'TWVariants'];
+const HK_VARIANTS: DictGroup = ['HKVariantsPhrases', 'HKVariants'];
+
+export const PIPELINES: Record<ConversionId, PipelineSpec> = {
+  tw2s: { normalize: [COMPAT], segmentation: ['TSPhrases'], chain: [['TWVariantsRevPhrases', 'TWVariantsRev'], ['TSPhrases', 'TSCharacters']] },
+  s2tw: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, TW_VARIANTS] },
+  s2twp: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, ['TWPhrases', 'TWVariantsPhrases', 'TWVariants']] },
+  s2hk: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, HK_VARIANTS] },
+  t2tw: { normalize: [], chain: [TW_VARIANTS] },
+  t2twp: { normalize: [], chain: [['TWPhrases'], TW_VARIANTS] },
+  t2hk: { normalize: [], chain: [HK_VARIANTS] },
+};
+
+/** Every table the pipelines need, once each. */
+export function allGroups(): DictGroup[] {
+  const seen = new Map<string, DictGroup>();
+  for (const p of Object.values(PIPELINES)) {
+    for (const g of [...p.normalize, ...(p.segmentation ? [p.segmentation] : []), ...p.chain]) seen.set(groupName(g), g);
+  }
+  return [...seen.values()];
+}
+
+/** A table's file name: its dictionaries joined with '+'. */
+export function groupName(g: DictGroup): string {
+  return g.join('+');
+}
