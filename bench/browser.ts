@@ -132,6 +132,15 @@ export async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await metrics(cdp)).JSHeapUsedSize!;
 }
 
+/**
+ * Bytes of ArrayBuffer backing stores (outside the JS heap that
+ * JSHeapUsedSize counts): the OpenCC tables live there. Call after heapAfterGc.
+ */
+export async function arrayBufferBytes(cdp: CDPSession): Promise<number> {
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
+  return usage.backingStorageSize ?? NaN;
+}
+
 export async function readProbe(page: Page): Promise<Probe> {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
