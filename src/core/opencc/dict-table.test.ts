@@ -33,3 +33,15 @@ test('keys beyond the Basic Multilingual Plane and empty input', () => {
 test('a malformed dictionary line is refused', () => {
   assert.throws(() => compileTable(['一 壹|二']), /without a replacement/);
 });
+
+test("a match can be limited to the group's first dictionaries (OpenCC's segmentation)", () => {
+  const t = compileTable(['中国 中國|人民 人民', '中 中|国 國|中国人 中國人']);
+  // All dictionaries: 中国人 from the second is the longest.
+  assert.equal(valueOf(t, longestMatch(t, '中国人', 0)), '中國人');
+  assert.equal(matchEnd.value, 3);
+  // The first alone: 中国; and 中 by itself is not a key there.
+  assert.equal(valueOf(t, longestMatch(t, '中国人', 0, 1)), '中國');
+  assert.equal(matchEnd.value, 2);
+  assert.equal(longestMatch(t, '中', 0, 1), -1);
+  assert.equal(valueOf(t, longestMatch(t, '中', 0)), '中');
+});

@@ -19,6 +19,12 @@ export interface DictTable {
   /** Every replacement, concatenated in the same order. */
   values: string;
   valueEnds: Uint32Array;
+  /**
+   * For each entry, the first dictionary of the group that defines its key:
+   * matching with `origins < m` reads the table as the group's first m
+   * dictionaries alone (OpenCC segments by STPhrases without STCharacters).
+   */
+  origins: Uint8Array;
 }
 
 /**
@@ -27,7 +33,9 @@ export interface DictTable {
  * two define the same key, and within one dictionary the last line wins.
  */
 export function compileTable(dicts: readonly string[]): DictTable {
+  if (dicts.length > 255) throw new RangeError('OpenCC table: more than 255 dictionaries in one group');
   const entries = new Map<string, string>();
+  const origin = new Map<string, number>();
   for (let d = dicts.length - 1; d >= 0; d--) {
     const dict = dicts[d]!;
     if (dict === '') continue;
@@ -35,7 +43,9 @@ export function compileTable(dicts: readonly string[]): DictTable {
       const [key, value] = line.split(' ');
       if (value === undefined) throw new TypeError(`OpenCC dictionary line without a replacement: ${JSON.stringify(line.slice(0, 40))}`);
       // An empty key can never match (opencc-js needs at least one character too).
-      if (key) entries.set(key, value);
+      if (!key) continue;
+      entries.set(key, value);
+      origin.set(key, d);
     }
   }
   // Default sort compares UTF-16 code units, the order the matcher walks in.
@@ -46,6 +56,7 @@ export function compileTable(dicts: readonly string[]): DictTable {
   const keys = new Uint16Array(keyUnits);
   const keyEnds = new Uint32Array(sorted.length);
   const valueEnds = new Uint32Array(sorted.length);
+  const origins = new Uint8Array(sorted.length);
   const values: string[] = [];
   let kp = 0;
   let vp = 0;
@@ -56,6 +67,7 @@ export function compileTable(dicts: readonly string[]): DictTable {
     values.push(v);
     vp += v.length;
     valueEnds[i] = vp;
+    origins[i] = origin.get(k)!;
   });
   const base = sorted.length ? sorted[0]!.charCodeAt(0) : 0;
   const last = sorted.length ? sorted[sorted.length - 1]!.charCodeAt(0) : -1;
@@ -66,7 +78,7 @@ export function compileTable(dicts: readonly string[]): DictTable {
     while (e < sorted.length && sorted[e]!.charCodeAt(0) < c) e++;
     starts[c - base] = e;
   }
-  return { base, starts, keys, keyEnds, values: values.join(''), valueEnds };
+  return { base, starts, keys, keyEnds, values: values.join(''), valueEnds, origins };
 }
 
 /** Number of entries in a table. */
@@ -76,11 +88,12 @@ export function tableSize(t: DictTable): number {
 
 /**
  * The longest key of `t` that `s` has at `i`: returns the entry, or -1, and
- * leaves the match's end in `matchEnd.value`. Matching code unit by code unit
+ * leaves the match's end in `matchEnd.value`. Only keys of the group's first
+ * `dicts` dictionaries count (all by default). Matching code unit by code unit
  * equals opencc-js's code point walk: keys are whole code points, and `i` is
  * always at a code point boundary.
  */
-export function longestMatch(t: DictTable, s: string, i: number): number {
+export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): number {
   const c0 = s.charCodeAt(i) - t.base;
   if (c0 < 0 || c0 >= t.starts.length - 1) return -1;
   let lo = t.starts[c0]!;
@@ -92,8 +105,10 @@ export function longestMatch(t: DictTable, s: string, i: number): number {
     // Keys sharing s[i, i + depth) are in [lo, hi); the one of exactly that length sorts first.
     const start = lo === 0 ? 0 : keyEnds[lo - 1]!;
     if (keyEnds[lo]! - start === depth) {
-      best = lo;
-      matchEnd.value = i + depth;
+      if (t.origins[lo]! < dicts) {
+        best = lo;
+        matchEnd.value = i + depth;
+      }
       lo++;
     }
     if (lo >= hi || i + depth >= s.length) break;

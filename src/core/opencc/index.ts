@@ -1,6 +1,6 @@
 import type { DictTable } from './dict-table.ts';
 import { runPipeline, type Pipeline } from './pipeline.ts';
-import { groupName, PIPELINES, type ConversionId, type DictGroup } from './pipelines.ts';
+import { groupName, PIPELINES, segmentationTable, type ConversionId, type DictGroup } from './pipelines.ts';
 import { loadTable } from './table-source.ts';
 
 const tables = new Map<string, Promise<DictTable>>();
@@ -23,13 +23,14 @@ export function converter(id: ConversionId): Promise<(text: string) => string> {
   let c = converters.get(id);
   if (!c) {
     const spec = PIPELINES[id];
+    const seg = segmentationTable(spec);
     c = (async () => {
       const [normalize, segmentation, chain] = await Promise.all([
         Promise.all(spec.normalize.map(table)),
-        spec.segmentation ? table(spec.segmentation) : undefined,
+        seg ? table(seg.group) : undefined,
         Promise.all(spec.chain.map(table)),
       ]);
-      const p: Pipeline = { normalize, segmentation, chain };
+      const p: Pipeline = { normalize, segmentation: segmentation && seg ? { table: segmentation, dicts: seg.dicts } : undefined, chain };
       return (text: string) => runPipeline(p, text);
     })();
     c.catch(() => converters.delete(id));

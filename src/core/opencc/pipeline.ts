@@ -8,7 +8,8 @@ import { unmatchedLength } from './unmatched-length.ts';
  */
 export interface Pipeline {
   normalize: DictTable[];
-  segmentation?: DictTable;
+  /** Cuts at the keys of the table's first `dicts` dictionaries. */
+  segmentation?: { table: DictTable; dicts: number };
   chain: DictTable[];
 }
 
@@ -21,7 +22,7 @@ export function runPipeline(p: Pipeline, text: string): string {
     return s;
   }
   const out: string[] = [];
-  forEachSegment(p.segmentation, s, (piece) => {
+  forEachSegment(p.segmentation.table, p.segmentation.dicts, s, (piece) => {
     for (const t of p.chain) piece = convertByTable(t, piece);
     out.push(piece);
   });
@@ -47,10 +48,10 @@ export function convertByTable(t: DictTable, s: string): string {
 }
 
 /** Calls `f` with each piece: a matched phrase, or a run of text between phrases. */
-export function forEachSegment(t: DictTable, s: string, f: (piece: string) => void): void {
+export function forEachSegment(t: DictTable, dicts: number, s: string, f: (piece: string) => void): void {
   let runStart = -1;
   for (let i = 0; i < s.length; ) {
-    const k = longestMatch(t, s, i);
+    const k = longestMatch(t, s, i, dicts);
     if (k < 0) {
       if (runStart < 0) runStart = i;
       i += unmatchedLength(s, i);

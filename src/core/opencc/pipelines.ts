@@ -40,11 +40,24 @@ export const PIPELINES: Record<ConversionId, PipelineSpec> = {
   t2hk: { normalize: [], chain: [HK_VARIANTS] },
 };
 
+/**
+ * The table a pipeline segments with, and how many of its dictionaries count:
+ * OpenCC's segmentation dictionaries are the first ones of a chain group
+ * (STPhrases before STCharacters), so that group's table serves both.
+ */
+export function segmentationTable(p: PipelineSpec): { group: DictGroup; dicts: number } | undefined {
+  const seg = p.segmentation;
+  if (!seg) return undefined;
+  const host = p.chain.find((g) => seg.length <= g.length && seg.every((d, i) => g[i] === d));
+  return { group: host ?? seg, dicts: seg.length };
+}
+
 /** Every table the pipelines need, once each. */
 export function allGroups(): DictGroup[] {
   const seen = new Map<string, DictGroup>();
   for (const p of Object.values(PIPELINES)) {
-    for (const g of [...p.normalize, ...(p.segmentation ? [p.segmentation] : []), ...p.chain]) seen.set(groupName(g), g);
+    const seg = segmentationTable(p);
+    for (const g of [...p.normalize, ...(seg ? [seg.group] : []), ...p.chain]) seen.set(groupName(g), g);
   }
   return [...seen.values()];
 }
