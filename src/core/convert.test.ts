@@ -53,3 +53,15 @@ test("OpenCC's golden text converts like opencc-js", { skip: skipUnlessShared('o
     assert.equal(applyEdits(input, r.edits), r.text);
   }
 });
+
+test('converting line by line gives what converting the whole text gives, for every target', async () => {
+  const { converter } = await import('./opencc/index.ts');
+  const text = '經濟社會發展\n着手\n他們說：「後來」\n\n乾隆皇帝，頭髮\n⿰言\n某發';
+  for (const [target, id] of [['cn', 'tw2s'], ['tw', 's2tw'], ['hk', 's2hk'], ['twp', 's2twp']] as const) {
+    const simplified = (await convert(text, 'cn')).text;
+    const input = target === 'cn' ? text : simplified;
+    const r = await convert(input, target);
+    assert.equal(applyEdits(input, r.edits), r.text, target);
+    if (target === 'cn') assert.equal(r.text, (await converter(id))(input));
+  }
+});

@@ -80,11 +80,34 @@ export async function convert(text: string, target: Target): Promise<ConvertResu
 
 /** Runs a converter and turns its output into edits on the input. */
 export function convertWith(text: string, fn: ConverterFn, label: string): ConvertResult {
-  const out = fn(text);
-  if (out === text) return { text, edits: [] };
-  if (out.length === text.length && alignsOneToOne(text, out)) {
-    return { text: out, edits: lineEdits(text, out, label) };
+  // No OpenCC key holds a newline, so lines convert alone and each is converted
+  // once; only a line whose length changed is cut into clauses. A description
+  // sequence (⿰言某) may reach across a newline: such text goes whole.
+  if (hasDescriptionCharacter(text)) {
+    const out = fn(text);
+    return { text: out, edits: out === text ? [] : editsFor(text, out, fn, label, 0) };
   }
+  const edits: Edit[] = [];
+  const parts: string[] = [];
+  let changed = false;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    const out = fn(line);
+    parts.push(out);
+    if (out !== line) {
+      changed = true;
+      for (const e of editsFor(line, out, fn, label, start)) edits.push(e);
+    }
+    start = end + 1;
+  }
+  return changed ? { text: parts.join('\n'), edits } : { text, edits: [] };
+}
+
+/** Edits that turn `text` (at `base` in the input) into `out`, its conversion. */
+function editsFor(text: string, out: string, fn: ConverterFn, label: string, base: number): Edit[] {
+  if (out.length === text.length && alignsOneToOne(text, out)) return lineEdits(text, out, label, base);
   // Phrase conversions changed lengths: convert clause by clause so each
   // change stays local, and trim what did not change. OpenCC's phrases never
   // cross these separators; if the pieces ever disagree with the whole, the
@@ -101,14 +124,23 @@ export function convertWith(text: string, fn: ConverterFn, label: string): Conve
     const conv = fn(seg);
     parts.push(conv);
     if (conv !== seg) {
-      if (conv.length === seg.length && alignsOneToOne(seg, conv)) for (const e of runEdits(seg, conv, start, label)) edits.push(e);
-      else edits.push(trimmedEdit(seg, conv, start, label));
+      if (conv.length === seg.length && alignsOneToOne(seg, conv)) for (const e of runEdits(seg, conv, base + start, label)) edits.push(e);
+      else edits.push(trimmedEdit(seg, conv, base + start, label));
     }
     start = end;
     pos = end;
   }
-  if (parts.join('') !== out || pos !== text.length) return { text: out, edits: [trimmedEdit(text, out, 0, label)] };
-  return { text: out, edits };
+  if (parts.join('') !== out || pos !== text.length) return [trimmedEdit(text, out, base, label)];
+  return edits;
+}
+
+/** Ideographic Description Characters (U+2FF0–U+2FFF) start sequences OpenCC steps over whole. */
+function hasDescriptionCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2ff0 && c <= 0x2fff) return true;
+  }
+  return false;
 }
 
 /** Where a clause ends: OpenCC's phrases never cross these. */
@@ -134,7 +166,7 @@ function isAsciiOrSpace(c: number): boolean {
  * changed character: a 1 MB page gives thousands of edits, not hundreds of
  * thousands, and a person reads "經濟社會發展 → 经济社会发展" more easily.
  */
-function lineEdits(a: string, b: string, label: string): Edit[] {
+function lineEdits(a: string, b: string, label: string, base: number): Edit[] {
   const edits: Edit[] = [];
   let lineStart = 0;
   while (lineStart <= a.length) {
@@ -147,7 +179,7 @@ function lineEdits(a: string, b: string, label: string): Edit[] {
       while (j > i && a.charCodeAt(j - 1) === b.charCodeAt(j - 1)) j--;
       if (i > 0 && isLowSurrogate(a.charCodeAt(i))) i--;
       if (j < a.length && isLowSurrogate(a.charCodeAt(j)) && isHighSurrogate(a.charCodeAt(j - 1))) j++;
-      edits.push(conversionEdit(a.slice(i, j), b.slice(i, j), i, label));
+      edits.push(conversionEdit(a.slice(i, j), b.slice(i, j), base + i, label));
     }
     lineStart = lineEnd + 1;
   }

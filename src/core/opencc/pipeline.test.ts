@@ -85,3 +85,12 @@ test('a long run of description characters does not overflow the stack (opencc-j
   const s = '⿰'.repeat(200_000) + '發';
   assert.equal(ours(s).length, s.length);
 });
+
+test('no key of any table holds a newline: lines convert alone (convert.ts relies on it)', async () => {
+  const { allGroups } = await import('./pipelines.ts');
+  const { loadTable } = await import('./table-source.ts');
+  for (const g of allGroups()) {
+    const t = await loadTable(g);
+    assert.equal(t.keys.indexOf(0x0a), -1, g.join('+'));
+  }
+});
