@@ -6,6 +6,7 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 import { fix } from '../src/core/fix.ts';
+import { converter } from '../src/core/opencc/index.ts';
 import { repair } from '../src/core/repair.ts';
 import { ms, type Figure } from './report.ts';
 import { median } from './stats.ts';
@@ -14,16 +15,19 @@ export interface EngineFigures {
   chars: number;
   runs: number;
   /** Median milliseconds per job. */
-  ms: { fixCn: number; fixKeep: number; repair: number; openccTwCn: number };
+  ms: { fixCn: number; fixKeep: number; repair: number; oursTwCn: number; openccTwCn: number };
 }
 
 export async function benchEngine(text: string, runs = 5): Promise<EngineFigures> {
   const cleaned = repair(text).text;
   const opencc = Converter({ from: 'tw', to: 'cn' });
+  const ours = await converter('tw2s');
   const jobs: Record<keyof EngineFigures['ms'], () => unknown> = {
     fixCn: () => fix(text, { to: 'cn' }),
     fixKeep: () => fix(text, { to: 'keep' }),
     repair: () => repair(text),
+    // Our OpenCC pipeline on the same cleaned text (src/core/opencc: same output, compact tables).
+    oursTwCn: () => ours(cleaned),
     // The baseline: what converting alone costs, on text with the damage already removed.
     openccTwCn: () => opencc(cleaned),
   };
@@ -54,5 +58,6 @@ export function engineFigures(e: EngineFigures): Figure[] {
       "fix() in Node on one string, against opencc-js Converter({from:'tw', to:'cn'}) (opencc-js/t2cn) on repair(text).text."),
     row('1b', 'Engine: repair(text) alone', e.ms.repair, '—', null, 'repair() alone (analysis, inline pinyin, stray commas).'),
     row('1c', "Engine: fix(text, {to:'keep'})", e.ms.fixKeep, '—', null, 'fix() without script conversion.'),
+    row('1d', 'Engine: our tw→cn conversion alone', e.ms.oursTwCn, '—', null, "src/core/opencc converter('tw2s') (what fix() converts with; same output as opencc-js) on repair(text).text."),
   ];
 }
