@@ -60,6 +60,29 @@ async function writeOpenccTables(dir) {
   await writeTables(dir);
 }
 
+// --- Pinyin readings (src/core/readings/): the engine reads pinyin-pro's per-character
+// readings from a table made here, so pinyin-pro (~300 KB) loads only for hover and ruby.
+let readingsData;
+/** The table's data, made once per build by the generator (bundled to run without tsx). */
+function readingsTableData() {
+  return (readingsData ??= (async () => {
+    const tool = 'dist/.tools/readings-table.mjs';
+    await mkdir(dirname(tool), { recursive: true });
+    await esbuild.build({ ...common, entryPoints: ['src/core/readings/generate-table.ts'], outfile: tool, platform: 'node', format: 'esm' });
+    return (await import(`${pathToFileURL(resolve(tool)).href}?${Date.now()}`)).readingsTableData();
+  })());
+}
+/** char-readings.ts → char-readings.browser.ts, and the table as the module 'zhengwen:readings-table'. */
+const browserReadings = {
+  name: 'browser-readings',
+  setup(build) {
+    build.onResolve({ filter: /\/char-readings\.ts$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')) }));
+    build.onResolve({ filter: /^zhengwen:readings-table$/ }, () => ({ path: 'readings-table', namespace: 'zhengwen-readings' }));
+    build.onLoad({ filter: /.*/, namespace: 'zhengwen-readings' }, async () => ({ contents: `export default ${JSON.stringify(await readingsTableData())};`, loader: 'js' }));
+  },
+};
+// --- end of pinyin readings
+
 /** The unpacked extension for one browser. */
 export async function buildExtension(browser) {
   const out = `dist/${browser}`;
@@ -76,7 +99,7 @@ export async function buildExtension(browser) {
   await esbuild.build({
     ...common, minify, format: 'esm', platform: 'browser', splitting: true,
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
-    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTableSource],
+    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTableSource, browserReadings],
   });
   await writeOpenccTables(`${out}/opencc`);
   await cp('src/popup/popup.html', `${out}/popup.html`);

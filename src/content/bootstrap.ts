@@ -7,13 +7,8 @@
  * webextension-polyfill, which alone would triple its size.
  */
 import { effectiveChoice, parseSettings, SETTINGS_KEYS } from '../shared/settings.ts';
+import { ext } from './extension-api.ts';
 
-type StorageArea = { get(keys: null): Promise<Record<string, unknown>> };
-type Ext = {
-  runtime: { getURL(path: string): string };
-  storage: { sync: StorageArea; onChanged: { addListener(f: (changes: Record<string, unknown>, area: string) => void): void } };
-};
-const ext = (): Ext => (globalThis as { browser?: Ext }).browser ?? (globalThis as unknown as { chrome: Ext }).chrome;
 
 // BMP Han blocks (CJK unified, extension A, compatibility): no \p{} property lookups on big pages.
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -39,14 +34,8 @@ function pageHasHan(): boolean {
   return false;
 }
 
-/** Settings as stored, handed to the engine module (same isolated world) so it skips a second storage round trip. */
-export const SETTINGS_HANDOFF = '__zhengwenStoredSettings';
-
-async function isOnHere(): Promise<boolean> {
-  const stored = await ext().storage.sync.get(null);
-  (globalThis as Record<string, unknown>)[SETTINGS_HANDOFF] = stored;
-  return effectiveChoice(parseSettings(stored), location.hostname) !== 'off';
-}
+/** The engine module (engine/content-main.js, src/content/main.ts): importing it only defines things. */
+type Engine = { start(stored: Record<string, unknown>): Promise<void> };
 
 async function maybeLoad(): Promise<void> {
   if (loaded || !pageHasHan()) return;
@@ -57,10 +46,15 @@ async function maybeLoad(): Promise<void> {
       if (area === 'sync' && !loaded && Object.keys(changes).some((k) => SETTINGS_KEYS.includes(k))) void maybeLoad();
     });
   }
-  if (!(await isOnHere())) return;
+  // The engine is fetched and compiled while storage answers (it starts only if the site is on):
+  // the two waits overlap instead of adding up.
+  const engine = import(ext().runtime.getURL('engine/content-main.js')) as Promise<Engine>;
+  engine.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled here
+  const stored = await ext().storage.sync.get(null);
+  if (loaded || effectiveChoice(parseSettings(stored), location.hostname) === 'off') return;
   loaded = true;
   watcher?.disconnect();
-  await import(ext().runtime.getURL('engine/content-main.js'));
+  await (await engine).start(stored);
 }
 
 /** Pages that get their Chinese text later (single-page apps) are checked again, at most every half second. */

@@ -5,10 +5,10 @@
  */
 import type { GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { CATEGORY_LABELS } from '../core/glossary/types.ts';
-import { wordAt } from '../core/pinyin.ts';
 import type { Settings } from '../shared/settings.ts';
 import { blockElementOf, collectBlocks, isInSkippedRegion, OWN_UI_ATTRIBUTE } from './blocks.ts';
 import { textPositionAt, type TextPosition } from './caret.ts';
+import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
 
 /** Wait this long after the pointer stops before looking up: a short delay, not on every pixel. */
@@ -65,6 +65,8 @@ export class HoverLookup {
 
   private readonly onMove = (e: MouseEvent): void => {
     clearTimeout(this.timer);
+    // Word pinyin loads with the first pointer move, so the lookup delay covers part of it.
+    if (this.settings.pinyin === 'popover') void loadPinyin();
     const { clientX: x, clientY: y } = e;
     this.timer = setTimeout(() => {
       const pos = textPositionAt(this.doc, x, y);
@@ -132,7 +134,7 @@ export class HoverLookup {
       }
     }
     if (s.pinyin !== 'popover') return undefined;
-    const word = await wordAt(text, offset, s.toneStyle);
+    const word = await (await loadPinyin()).wordAt(text, offset, s.toneStyle);
     if (!word) return undefined;
     return { start: word.start, end: word.end, content: { kind: 'word', word: word.word, syllables: word.syllables } };
   }

@@ -1,13 +1,15 @@
 /**
- * The content script proper, loaded by the bootstrap only on pages with
- * Chinese text. Wires the page fixer, ruby, glossary underlines and hover
- * popovers to settings and messages.
+ * The content script proper, imported by the bootstrap only on pages with
+ * Chinese text, while it reads the settings; it does nothing until the
+ * bootstrap calls start (never on a site the user switched off). Wires the
+ * page fixer, ruby, glossary underlines and hover popovers to settings and
+ * messages.
  */
-import browser from 'webextension-polyfill';
 import { loadGlossary } from '../core/glossary/load.ts';
 import { isToContentMessage, type PageState, type ReportMessage } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, effectiveChoice, parseSettings, type Settings } from '../shared/settings.ts';
 import { collectBlocks } from './blocks.ts';
+import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
 import { HoverLookup } from './hover.ts';
 import { PageFixer } from './page-fixer.ts';
@@ -52,37 +54,45 @@ function report(): void {
     converted: s.showingOriginal ? 0 : s.counts.converted,
   };
   // The background may be asleep or reloading; a lost badge update is harmless.
-  browser.runtime.sendMessage(message).catch(() => undefined);
+  ext().runtime.sendMessage(message).catch(() => undefined);
 }
 
 const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'toneColors'];
 
 async function applySettings(stored?: unknown): Promise<void> {
   const previous = settings;
-  settings = parseSettings(stored ?? (await browser.storage.sync.get(null)));
+  settings = parseSettings(stored ?? (await ext().storage.sync.get(null)));
   const choice = effectiveChoice(settings, location.hostname);
   const reran = await fixer.configure(choice, settings.repair);
   if (!reran && DISPLAY_KEYS.some((k) => previous[k] !== settings[k])) await fixer.refreshLayers();
   hover.configure(settings, choice !== 'off');
 }
 
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'sync') void applySettings();
-});
+let started = false;
 
-browser.runtime.onMessage.addListener((message: unknown): Promise<PageState | void> | undefined => {
-  if (!isToContentMessage(message)) return undefined;
-  switch (message.type) {
-    case 'get-state': return Promise.resolve(fixer.state());
-    case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
-    case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
-    case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
-    case 'lookup-selection': return hover.lookupSelection();
-  }
-});
+/**
+ * Runs the content script with the settings the bootstrap just read from
+ * storage. Until then, importing this module has only defined things: no
+ * listener, no change to the page.
+ */
+export async function start(stored: Record<string, unknown>): Promise<void> {
+  if (started) return;
+  started = true;
+  ext().storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') void applySettings();
+  });
 
-// The bootstrap read storage a moment ago (see SETTINGS_HANDOFF in bootstrap.ts): use that once.
-const handoff = (globalThis as Record<string, unknown>).__zhengwenStoredSettings;
-delete (globalThis as Record<string, unknown>).__zhengwenStoredSettings;
-await applySettings(handoff);
-fixer.ready = true;
+  onMessage((message): Promise<PageState | void> | undefined => {
+    if (!isToContentMessage(message)) return undefined;
+    switch (message.type) {
+      case 'get-state': return Promise.resolve(fixer.state());
+      case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
+      case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
+      case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
+      case 'lookup-selection': return hover.lookupSelection();
+    }
+  });
+
+  await applySettings(stored);
+  fixer.ready = true;
+}

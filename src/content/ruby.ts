@@ -3,8 +3,9 @@
  * Each text node is replaced by a fragment and kept; turning ruby off puts the
  * very same node back, so the DOM is restored exactly.
  */
-import { pinyinWords, type ToneStyle } from '../core/pinyin.ts';
+import type { ToneStyle } from '../core/word-pinyin.ts';
 import type { Block } from './blocks.ts';
+import { loadPinyin } from './load-pinyin.ts';
 import { yieldToPage } from './yield.ts';
 
 export const RUBY_ATTRIBUTE = 'data-zhengwen-ruby';
@@ -22,6 +23,7 @@ export class RubyLayer {
 
   /** Adds ruby over the Chinese text of the blocks; `write` runs DOM changes with the observer paused. */
   async apply(blocks: readonly Block[], options: { tone: ToneStyle; toneColors: boolean }, write: (f: () => void) => void): Promise<void> {
+    const reader = await loadPinyin();
     let pending: [Text, DocumentFragment, Node[]][] = [];
     let sliceStart = performance.now();
     const flush = (): void => {
@@ -38,7 +40,7 @@ export class RubyLayer {
     for (const block of blocks) {
       for (const node of block.nodes) {
         if (!HAN.test(node.data) || this.replaced.has(node) || node.parentElement?.closest(`ruby[${RUBY_ATTRIBUTE}]`)) continue;
-        const words = await pinyinWords(node.data, options.tone);
+        const words = await reader.pinyinWords(node.data, options.tone);
         const fragment = this.doc.createDocumentFragment();
         for (const w of words) {
           if (w.syllables.length === 0) { fragment.append(this.doc.createTextNode(w.text)); continue; }

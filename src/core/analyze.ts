@@ -1,10 +1,11 @@
+import { formatCount } from './format-count.ts';
 import { countLeftovers } from './leftovers.ts';
 import {
   findAnnotationCandidates, judgeAnnotations,
   type AnnotationCandidate, type AnnotationEvidence,
 } from './repair/pinyin-annotations.ts';
 import { findStrayCommas, strayCommasAreDamage, type StrayComma } from './repair/stray-punctuation.ts';
-import { detectScript, type Script } from './script.ts';
+import { classify, detectScript, type Script, type ScriptCounts } from './script.ts';
 
 /** What a text is and what damage it shows: the engine's verdict. */
 export interface Analysis {
@@ -34,10 +35,50 @@ export interface AnalysisWithFindings extends Analysis {
 export function analyze(text: string): AnalysisWithFindings {
   const counts = detectScript(text);
   const annotations = findAnnotationCandidates(text);
-  // Script is judged on the text without the annotations' own letters (they hold no Han anyway).
-  const pinyin = judgeAnnotations(text, annotations, counts.script, counts.han);
   const commas = counts.han > 0 ? findStrayCommas(text) : [];
   const leftovers = counts.script === 'traditional' || counts.script === 'mixed' ? countLeftovers(text) : 0;
+  return conclude(text, counts, annotations, commas, leftovers);
+}
+
+/**
+ * analyze(), a piece at a time, for a caller that must not hold the thread
+ * for long (the content script judges up to 200,000 characters of a page):
+ * `pause` is awaited between pieces. Pieces end at line ends, and nothing
+ * analyze counts or finds spans a line end (a bracket, a comma and what
+ * follows it, a leftover pair, a surrogate pair), so the result is the same
+ * as analyze(text).
+ */
+export async function analyzeInPieces(text: string, pause: () => Promise<void>, pieceChars = 20_000): Promise<AnalysisWithFindings> {
+  let han = 0;
+  let trad = 0;
+  let simp = 0;
+  let leftovers = 0;
+  let annotations: AnnotationCandidate[] = [];
+  let commas: StrayComma[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start + pieceChars);
+    end = end === -1 ? text.length : end + 1;
+    const piece = text.slice(start, end);
+    const counts = detectScript(piece);
+    han += counts.han;
+    trad += counts.traditionalOnly;
+    simp += counts.simplifiedOnly;
+    // concat, not push(...): a spread of many findings can overflow the call stack.
+    annotations = annotations.concat(start === 0 ? findAnnotationCandidates(piece) : findAnnotationCandidates(piece).map((a) => ({ ...a, offset: a.offset + start })));
+    commas = commas.concat(start === 0 ? findStrayCommas(piece) : findStrayCommas(piece).map((c) => ({ ...c, offset: c.offset + start })));
+    leftovers += countLeftovers(piece);
+    start = end;
+    if (start < text.length) await pause();
+  }
+  const script = classify(han, trad, simp);
+  const counts: ScriptCounts = { script, han, traditionalOnly: trad, simplifiedOnly: simp };
+  return conclude(text, counts, annotations, han > 0 ? commas : [], script === 'traditional' || script === 'mixed' ? leftovers : 0);
+}
+
+/** The verdict from what was found in the text. */
+function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCandidate[], commas: StrayComma[], leftovers: number): AnalysisWithFindings {
+  // Script is judged on the text without the annotations' own letters (they hold no Han anyway).
+  const pinyin = judgeAnnotations(text, annotations, counts.script, counts.han);
   const converted = counts.script === 'traditional' && leftovers >= 2;
   const commaDamage = strayCommasAreDamage(commas.length, pinyin.mirror || converted);
   const mirror = pinyin.mirror || converted || (commaDamage && counts.script !== 'simplified');
@@ -72,11 +113,7 @@ function verdictOf(a: Analysis): string {
   return `${SCRIPT_NAMES[a.script]}; no mirror damage found`;
 }
 
-// One formatter: toLocaleString builds a new one per call, which showed up when
-// the content script judges thousands of blocks.
-const NUMBER = new Intl.NumberFormat('en-US');
-
 /** "1 stray comma", "72 stray commas", "1,409 characters". */
 export function plural(n: number, noun: string): string {
-  return `${NUMBER.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,25 +1,16 @@
-import { pinyin as pinyinPro } from 'pinyin-pro';
+/**
+ * Word-level pinyin (word-pinyin.ts) with the engine's own conversion to
+ * Simplified: for the command line and tests; the extension binds the
+ * converter itself (src/content/load-pinyin.ts).
+ */
 import { convert } from './convert.ts';
+import * as reader from './word-pinyin.ts';
+import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
-export type ToneStyle = 'mark' | 'num' | 'none';
+export { syllablesOf } from './word-pinyin.ts';
+export type { PinyinWord, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
-/** One word of text with its pinyin ('' and no syllables for text that is not Chinese). */
-export interface PinyinWord {
-  text: string;
-  pinyin: string;
-  /** One per character, with its tone (1–4, 5 neutral). */
-  syllables: { text: string; tone: number }[];
-}
-
-const TONE_TYPE = { mark: 'symbol', num: 'num', none: 'none' } as const;
-
-let segmenter: Intl.Segmenter | undefined;
-
-/** Word segments of Chinese text (ICU's dictionary segmenter). */
-function words(text: string): Intl.SegmentData[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return [...segmenter.segment(text)];
-}
+const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
 
 /**
  * Word-level pinyin. pinyin-pro reads Simplified text best (NOTES §2: raw
@@ -27,28 +18,8 @@ function words(text: string): Intl.SegmentData[] {
  * through its Simplified conversion, and the words are cut back out of the
  * original text.
  */
-export async function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promise<PinyinWord[]> {
-  const simplified = (await convert(text, 'cn')).text;
-  // Conversion to Simplified is character for character here; if not, read the text as it is.
-  const source = simplified.length === text.length ? simplified : text;
-  const readings = pinyinPro(source, { type: 'array', toneType: TONE_TYPE[tone] });
-  const numbered = pinyinPro(source, { type: 'array', toneType: 'num' });
-  const out: PinyinWord[] = [];
-  for (const seg of words(source)) {
-    const original = text.slice(seg.index, seg.index + seg.segment.length);
-    const isHan = HAN_CHAR.test(seg.segment);
-    const last = out[out.length - 1];
-    if (!isHan && last && last.pinyin === '') { last.text += original; continue; }
-    const syllables: { text: string; tone: number }[] = [];
-    if (isHan) {
-      for (let i = seg.index; i < seg.index + seg.segment.length; i++) {
-        const n = /([1-5])$/.exec(numbered[i] ?? '');
-        syllables.push({ text: readings[i] ?? '', tone: n ? Number(n[1]) : 5 });
-      }
-    }
-    out.push({ text: original, pinyin: syllables.map((x) => x.text).join(''), syllables });
-  }
-  return out;
+export function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promise<PinyinWord[]> {
+  return reader.pinyinWords(text, tone, toSimplified);
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */
@@ -63,49 +34,7 @@ export async function pinyinText(text: string, tone: ToneStyle = 'mark'): Promis
   return line;
 }
 
-/** Pinyin of each character, as pinyin-pro gives it in context (for popovers and ruby). */
-export function syllablesOf(simplified: string, tone: ToneStyle = 'mark'): string[] {
-  return pinyinPro(simplified, { type: 'array', toneType: TONE_TYPE[tone] });
-}
-
-/** A word under an offset, with one syllable per character and its tone (1–4, 5 neutral). */
-export interface WordPinyin {
-  start: number;
-  end: number;
-  word: string;
-  syllables: { text: string; tone: number }[];
-}
-
-const HAN_CHAR = /\p{Script=Han}/u;
-
-/**
- * The word around an offset and its pinyin, read in context (调整 tiáozhěng,
- * 银行 yínháng): the Han run around the offset is converted to Simplified,
- * cut into words by the platform's dictionary word segmenter (ICU, through
- * Intl.Segmenter; pinyin-pro's segment only groups phrases it reads
- * specially), and read as a whole by pinyin-pro.
- */
-export async function wordAt(text: string, offset: number, tone: ToneStyle = 'mark', reach = 16): Promise<WordPinyin | undefined> {
-  if (!HAN_CHAR.test(text[offset] ?? '')) return undefined;
-  let start = offset;
-  let end = offset + 1;
-  while (start > 0 && offset - start < reach && HAN_CHAR.test(text[start - 1]!)) start--;
-  while (end < text.length && end - offset < reach && HAN_CHAR.test(text[end]!)) end++;
-  const run = text.slice(start, end);
-  const converted = (await convert(run, 'cn')).text;
-  const simplified = converted.length === run.length ? converted : run;
-  const shown = pinyinPro(simplified, { type: 'array', toneType: TONE_TYPE[tone] });
-  const numbered = pinyinPro(simplified, { type: 'array', toneType: 'num' });
-  for (const seg of words(simplified)) {
-    const segStart = seg.index;
-    const pos = seg.index + seg.segment.length;
-    if (offset - start >= pos) continue;
-    const syllables: { text: string; tone: number }[] = [];
-    for (let i = segStart; i < pos; i++) {
-      const n = /([1-5])$/.exec(numbered[i] ?? '');
-      syllables.push({ text: shown[i] ?? '', tone: n ? Number(n[1]) : 5 });
-    }
-    return { start: start + segStart, end: start + pos, word: text.slice(start + segStart, start + pos), syllables };
-  }
-  return undefined;
+/** The word under an offset and its pinyin, read in context (调整 tiáozhěng, 银行 yínháng). */
+export function wordAt(text: string, offset: number, tone: ToneStyle = 'mark', reach = 16): Promise<WordPinyin | undefined> {
+  return reader.wordAt(text, offset, toSimplified, tone, reach);
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import stCharacters from 'opencc-js/dict/STCharacters';
+import tsCharacters from 'opencc-js/dict/TSCharacters';
 import { BMP_HAN, detectScript, isSimplifiedOnly, isTraditionalOnly, simplifiedFormsOf } from './script.ts';
 
 describe('isTraditionalOnly', () => {
@@ -93,4 +95,40 @@ test('the BMP Han ranges filled in by hand are exactly \\p{Script=Han}', () => {
     if (inRanges !== /\p{Script=Han}/u.test(String.fromCharCode(cp))) wrong.push(cp.toString(16));
   }
   assert.deepEqual(wrong, []);
+});
+
+// script.ts reads OpenCC's lists by char codes into typed arrays (for speed at page load); this is
+// the plain reading of the same lists, with maps and sets, that it must agree with everywhere.
+test('the character tables agree with a plain reading of OpenCC’s lists for every code point', () => {
+  const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜谷丑千升斗只征划游郁户着']);
+  const toSimplified = new Map<string, string[]>();
+  const targets = new Set<string>();
+  for (const pair of tsCharacters.split('|')) {
+    const [trad, ...simps] = pair.split(' ');
+    if (!trad || simps.length === 0) continue;
+    toSimplified.set(trad, simps);
+    for (const x of simps) targets.add(x);
+  }
+  const simplifiedOnly = new Set<string>();
+  for (const pair of stCharacters.split('|')) {
+    const [simp, ...trads] = pair.split(' ');
+    if (simp && trads.length && !trads.includes(simp) && !SHARED_IN_PRACTICE.has(simp) && targets.has(simp)) simplifiedOnly.add(simp);
+  }
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp === 0x40000) cp = 0xe0000; // planes 4–13 are unassigned
+    const ch = String.fromCodePoint(cp);
+    const forms = toSimplified.get(ch);
+    const trad = forms !== undefined && !forms.includes(ch);
+    if (isTraditionalOnly(ch) !== trad) assert.fail(`isTraditionalOnly ${ch} U+${cp.toString(16)}`);
+    if (isSimplifiedOnly(ch) !== simplifiedOnly.has(ch)) assert.fail(`isSimplifiedOnly ${ch} U+${cp.toString(16)}`);
+    const got = simplifiedFormsOf(ch);
+    const want = forms ?? [ch];
+    if (got.length !== want.length || got.some((f, i) => f !== want[i])) assert.fail(`simplifiedFormsOf ${ch} U+${cp.toString(16)}`);
+    const simp = !trad && simplifiedOnly.has(ch);
+    const counts = detectScript(ch);
+    if (ch.length === 1 && BMP_HAN.some(([a, b]) => cp >= a && cp <= b)) {
+      assert.equal(counts.traditionalOnly, trad ? 1 : 0, ch);
+      assert.equal(counts.simplifiedOnly, simp ? 1 : 0, ch);
+    }
+  }
 });

@@ -15,34 +15,113 @@ const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜�
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'either' | 'none';
 
-let toSimplified: Map<string, string[]> | undefined;
-let simplifiedOnly: Set<string> | undefined;
+const HAN_FLAG = 1;
+const TRAD_FLAG = 2;
+const SIMP_FLAG = 4;
 
-function tables(): { toSimplified: Map<string, string[]>; simplifiedOnly: Set<string> } {
-  if (!toSimplified || !simplifiedOnly) {
-    toSimplified = new Map();
-    const targets = new Set<string>();
-    for (const pair of tsCharacters.split('|')) {
-      const [trad, ...simps] = pair.split(' ');
-      if (!trad || simps.length === 0) continue;
-      toSimplified.set(trad, simps);
-      for (const s of simps) targets.add(s);
+/** OpenCC's character tables, read into forms every lookup can use without parsing strings again. */
+interface Tables {
+  /**
+   * One byte per BMP code unit (Han, Traditional-only, Simplified-only):
+   * counting a 1 MB page is then a loop over char codes with no string or
+   * regex work per character.
+   */
+  flags: Uint8Array;
+  /** Per BMP code unit: 1 + where its Simplified forms start in TSCharacters (0: no entry). */
+  formsAt: Int32Array;
+  /** Per BMP code unit: 1 when it is Simplified-only (isSimplifiedOnly), even if also Traditional-only. */
+  simplifiedOnly: Uint8Array;
+  /** The same for characters of more than one code unit (astral): few, kept as strings. */
+  otherForms: Map<string, string[]>;
+  otherSimplifiedOnly: Set<string>;
+}
+
+let built: Tables | undefined;
+const formsCache = new Map<string, string[]>();
+
+/**
+ * Reads TSCharacters ("trad simp simp|…") and STCharacters ("simp trad…|…")
+ * by char codes: splitting 7,000 entries into strings, maps and sets cost
+ * ~10–40 ms on every page with Chinese text. Where an entry repeats, the last
+ * one gives the forms, as a map built from the list would.
+ */
+function tables(): Tables {
+  if (built) return built;
+  const flags = new Uint8Array(0x10000);
+  const formsAt = new Int32Array(0x10000);
+  const simplifiedOnly = new Uint8Array(0x10000);
+  const otherForms = new Map<string, string[]>();
+  const otherSimplifiedOnly = new Set<string>();
+  const targets = new Uint8Array(0x10000); // BMP code units some Traditional character simplifies to
+  const otherTargets = new Set<string>();
+  for (const [from, to] of BMP_HAN) flags.fill(HAN_FLAG, from, to + 1);
+  const ts = tsCharacters;
+  for (let start = 0; start < ts.length; ) {
+    let end = ts.indexOf('|', start);
+    if (end === -1) end = ts.length;
+    const space = ts.indexOf(' ', start);
+    // An entry needs a character and at least one form ("trad simp").
+    if (space > start && space < end) {
+      const single = space - start === 1;
+      const trad = ts.charCodeAt(start);
+      let keeps = false; // the character is one of its own Simplified forms
+      for (let t = space + 1; t <= end; ) {
+        let next = ts.indexOf(' ', t);
+        if (next === -1 || next > end) next = end;
+        if (next - t === 1) {
+          targets[ts.charCodeAt(t)] = 1;
+          if (single && ts.charCodeAt(t) === trad) keeps = true;
+        } else {
+          otherTargets.add(ts.slice(t, next));
+        }
+        t = next + 1;
+      }
+      if (single) {
+        formsAt[trad] = space + 2;
+        flags[trad] = keeps ? flags[trad]! & ~TRAD_FLAG : flags[trad]! | TRAD_FLAG;
+      } else {
+        otherForms.set(ts.slice(start, space), ts.slice(space + 1, end).split(' '));
+      }
     }
-    // Simplified-only: a character OpenCC's Simplified→Traditional table always
-    // changes (网→網); 表 or 出, which it may keep, are shared.
-    simplifiedOnly = new Set();
-    for (const pair of stCharacters.split('|')) {
-      const [simp, ...trads] = pair.split(' ');
-      if (simp && trads.length && !trads.includes(simp) && !SHARED_IN_PRACTICE.has(simp) && targets.has(simp)) simplifiedOnly.add(simp);
-    }
+    start = end + 1;
   }
-  return { toSimplified, simplifiedOnly };
+  // Simplified-only: a character OpenCC's Simplified→Traditional table always
+  // changes (网→網); 表 or 出, which it may keep, are shared.
+  const st = stCharacters;
+  const simplifiedOnlyCodes: number[] = [];
+  for (let start = 0; start < st.length; ) {
+    let end = st.indexOf('|', start);
+    if (end === -1) end = st.length;
+    const space = st.indexOf(' ', start);
+    if (space > start && space < end) {
+      const simp = st.slice(start, space);
+      const single = simp.length === 1;
+      const code = simp.charCodeAt(0);
+      if (single ? targets[code] === 1 : otherTargets.has(simp)) {
+        if (!SHARED_IN_PRACTICE.has(simp) && !(' ' + st.slice(space + 1, end) + ' ').includes(' ' + simp + ' ')) {
+          if (single) {
+            simplifiedOnly[code] = 1;
+            simplifiedOnlyCodes.push(code);
+          } else {
+            otherSimplifiedOnly.add(simp);
+          }
+        }
+      }
+    }
+    start = end + 1;
+  }
+  for (const c of simplifiedOnlyCodes) if (!(flags[c]! & TRAD_FLAG)) flags[c]! |= SIMP_FLAG;
+  return (built = { flags, formsAt, simplifiedOnly, otherForms, otherSimplifiedOnly });
+}
+
+function flags(): Uint8Array {
+  return tables().flags;
 }
 
 /** True when the character is Traditional and written differently in Simplified (網, 經). */
 export function isTraditionalOnly(ch: string): boolean {
   if (ch.length === 1) return (flags()[ch.charCodeAt(0)]! & TRAD_FLAG) !== 0;
-  const simps = tables().toSimplified.get(ch);
+  const simps = tables().otherForms.get(ch);
   return simps !== undefined && !simps.includes(ch);
 }
 
@@ -54,12 +133,22 @@ export function isHanChar(ch: string): boolean {
 
 /** True when the character is a Simplified form of a different Traditional one (网, 经). */
 export function isSimplifiedOnly(ch: string): boolean {
-  return tables().simplifiedOnly.has(ch);
+  const t = tables();
+  return ch.length === 1 ? t.simplifiedOnly[ch.charCodeAt(0)] === 1 : t.otherSimplifiedOnly.has(ch);
 }
 
 /** The Simplified forms OpenCC's character table gives (the character itself if none). */
 export function simplifiedFormsOf(ch: string): string[] {
-  return tables().toSimplified.get(ch) ?? [ch];
+  const t = tables();
+  if (ch.length !== 1) return t.otherForms.get(ch) ?? [ch];
+  const at = t.formsAt[ch.charCodeAt(0)]! - 1;
+  if (at < 0) return [ch];
+  let forms = formsCache.get(ch);
+  if (!forms) {
+    const end = tsCharacters.indexOf('|', at);
+    formsCache.set(ch, (forms = tsCharacters.slice(at, end === -1 ? tsCharacters.length : end).split(' ')));
+  }
+  return forms;
 }
 
 export interface ScriptCounts {
@@ -70,31 +159,6 @@ export interface ScriptCounts {
   traditionalOnly: number;
   /** Characters only Simplified writes this way. */
   simplifiedOnly: number;
-}
-
-const HAN_FLAG = 1;
-const TRAD_FLAG = 2;
-const SIMP_FLAG = 4;
-let bmpFlags: Uint8Array | undefined;
-
-/**
- * One byte per BMP code point (Han, Traditional-only, Simplified-only), built
- * once: counting a 1 MB page is then a loop over char codes with no string or
- * regex work per character.
- */
-function flags(): Uint8Array {
-  if (bmpFlags) return bmpFlags;
-  const { toSimplified: ts, simplifiedOnly: so } = tables();
-  const f = new Uint8Array(0x10000);
-  for (const [from, to] of BMP_HAN) f.fill(HAN_FLAG, from, to + 1);
-  for (const [trad, simps] of ts) {
-    if (trad.length === 1 && !simps.includes(trad)) f[trad.charCodeAt(0)]! |= TRAD_FLAG;
-  }
-  for (const simp of so) {
-    if (simp.length === 1 && !(f[simp.charCodeAt(0)]! & TRAD_FLAG)) f[simp.charCodeAt(0)]! |= SIMP_FLAG;
-  }
-  bmpFlags = f;
-  return f;
 }
 
 /**
@@ -111,7 +175,7 @@ export const BMP_HAN: readonly [number, number][] = [
 /** Which script a text is written in, by counting script-specific characters. */
 export function detectScript(text: string): ScriptCounts {
   const f = flags();
-  const { toSimplified: ts, simplifiedOnly: so } = tables();
+  const { otherForms: ts, otherSimplifiedOnly: so } = tables();
   let han = 0;
   let trad = 0;
   let simp = 0;
@@ -139,7 +203,8 @@ export function detectScript(text: string): ScriptCounts {
   return { script: classify(han, trad, simp), han, traditionalOnly: trad, simplifiedOnly: simp };
 }
 
-function classify(han: number, trad: number, simp: number): Script {
+/** The script that counts of Han, Traditional-only and Simplified-only characters show (as detectScript judges it). */
+export function classify(han: number, trad: number, simp: number): Script {
   if (han === 0) return 'none';
   if (trad + simp === 0) return 'either';
   // A converted page keeps a few leftovers of the other script (并, 余): tolerate them.

@@ -35,6 +35,7 @@ import {
   big5,
   classOf,
   COMMON,
+  CP1252_80_9F,
   gbk,
   isCp1252Special,
   KANA,
@@ -92,8 +93,12 @@ function flags(): Uint8Array {
   const g = gbk();
   const f = new Uint8Array(0x10000);
   for (let c = 0x80; c < 0x100; c++) f[c]! |= F_LATIN;
-  for (let c = 0x100; c < 0x10000; c++) {
+  // The Windows-1252 characters beyond Latin-1 are few: look up those, not all 65,000 code units.
+  for (let b = 0; b < CP1252_80_9F.length; b++) {
+    const c = CP1252_80_9F.charCodeAt(b);
     if (isCp1252Special(c)) f[c]! |= F_LATIN;
+  }
+  for (let c = 0x100; c < 0x10000; c++) {
     const k = cls[c]!;
     if ((k === RARE_HAN || k === KANA || k === ODD) && g.encodeChar(c)) f[c]! |= F_GARBAGE;
   }

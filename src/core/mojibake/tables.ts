@@ -28,9 +28,23 @@ function isTrail(b: number): boolean {
   return b >= TRAIL_MIN && b <= 0xfe && b !== 0x7f;
 }
 
-function buildCodec(label: string, name: string, preferLead: (lead: number) => number): Codec {
-  // One decode call over every pair, each followed by a newline: a bad pair
-  // yields U+FFFD (its ASCII trail, if any, is read again), never eats the newline.
+/** The raw tables behind a Codec, read directly by the table builders below (no call per pair). */
+interface CodecTables {
+  /** Character per double-byte code, at (lead − LEAD_MIN) × TRAIL_COUNT + (trail − TRAIL_MIN); 0 for none. */
+  decode: Uint16Array;
+  /** Preferred double-byte code per BMP code unit; 0 for none. */
+  encode: Uint16Array;
+}
+
+let pairBytes: Uint8Array | undefined;
+
+/**
+ * Every double-byte pair, each followed by a newline, for one decode call:
+ * a bad pair yields U+FFFD (its ASCII trail, if any, is read again), never
+ * eats the newline. The same bytes serve both encodings.
+ */
+function allPairs(): Uint8Array {
+  if (pairBytes) return pairBytes;
   const bytes = new Uint8Array((LEAD_MAX - LEAD_MIN + 1) * (TRAIL_COUNT - 1) * 3);
   let k = 0;
   for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
@@ -41,27 +55,40 @@ function buildCodec(label: string, name: string, preferLead: (lead: number) => n
       bytes[k++] = 0x0a;
     }
   }
-  const parts = new TextDecoder(label).decode(bytes.subarray(0, k)).split('\n');
+  return (pairBytes = bytes);
+}
+
+function buildTables(label: string, preferLead: (lead: number) => number): CodecTables {
+  // Read the decoded text in place, one newline-terminated piece per pair: splitting it
+  // made 24,000 strings, a good part of the time every page with Chinese text paid here.
+  const text = new TextDecoder(label).decode(allPairs());
   const decode = new Uint16Array((LEAD_MAX - LEAD_MIN + 1) * TRAIL_COUNT);
   const encode = new Uint16Array(0x10000);
   const rank = new Uint8Array(0x10000); // preference of the code stored in encode
-  let i = 0;
+  let p = 0;
   for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+    const r = preferLead(lead);
+    const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
       if (trail === 0x7f) continue;
-      const s = parts[i++] ?? '';
+      let end = text.charCodeAt(p) !== 0x0a && text.charCodeAt(p + 1) === 0x0a ? p + 1 : text.indexOf('\n', p);
+      if (end === -1) end = text.length;
+      const c = text.charCodeAt(p);
+      const single = end - p === 1;
+      p = end + 1;
       // Exactly one BMP code unit; astral and two-code-point mappings are left out.
-      if (s.length !== 1) continue;
-      const c = s.charCodeAt(0);
-      if (c === 0xfffd || c < 0x80) continue;
-      decode[(lead - LEAD_MIN) * TRAIL_COUNT + (trail - TRAIL_MIN)] = c;
-      const r = preferLead(lead);
+      if (!single || c === 0xfffd || c < 0x80) continue;
+      decode[row + trail] = c;
       if (encode[c] === 0 || r > rank[c]!) {
         encode[c] = (lead << 8) | trail;
         rank[c] = r;
       }
     }
   }
+  return { decode, encode };
+}
+
+function codecOf(name: string, { decode, encode }: CodecTables): Codec {
   return {
     name,
     decodePair(lead, trail) {
@@ -74,17 +101,36 @@ function buildCodec(label: string, name: string, preferLead: (lead: number) => n
   };
 }
 
+let gbkTables: CodecTables | undefined;
+let big5Tables: CodecTables | undefined;
 let gbkCodec: Codec | undefined;
 let big5Codec: Codec | undefined;
 
+function gbkRaw(): CodecTables {
+  if (!gbkTables) {
+    gbkTables = buildTables('gbk', () => 1);
+    if (big5Tables) pairBytes = undefined; // both built: the 72 KB of input are not needed again
+  }
+  return gbkTables;
+}
+
+// Standard Big5 codes win over HKSCS duplicates.
+function big5Raw(): CodecTables {
+  if (!big5Tables) {
+    big5Tables = buildTables('big5', (lead) => (lead >= 0xa1 ? 2 : 1));
+    if (gbkTables) pairBytes = undefined;
+  }
+  return big5Tables;
+}
+
 /** GBK as browsers decode it (the WHATWG gb18030 decoder, double-byte part). */
 export function gbk(): Codec {
-  return (gbkCodec ??= buildCodec('gbk', 'GBK', () => 1));
+  return (gbkCodec ??= codecOf('GBK', gbkRaw()));
 }
 
 /** Big5 as browsers decode it; standard Big5 codes win over HKSCS duplicates. */
 export function big5(): Codec {
-  return (big5Codec ??= buildCodec('big5', 'Big5', (lead) => (lead >= 0xa1 ? 2 : 1)));
+  return (big5Codec ??= codecOf('Big5', big5Raw()));
 }
 
 /**
@@ -172,35 +218,37 @@ function isHanCode(c: number): boolean {
 export function classOf(): Uint8Array {
   if (classes) return classes;
   const cls = new Uint8Array(0x10000);
-  const g = gbk();
-  const b = big5();
+  // The raw tables, not decodePair/encodeChar: one call per pair, 100,000 times, cost milliseconds on every page.
+  const g = gbkRaw();
+  const b = big5Raw();
   for (let lead = 0xb0; lead <= 0xd7; lead++) {
+    const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = 0xa1; trail <= 0xfe; trail++) {
-      const c = g.decodePair(lead, trail);
+      const c = g.decode[row + trail]!;
       if (c && isHanCode(c)) cls[c] = COMMON;
     }
   }
   // Big5 level 1 counts for characters GB2312 does not have (Traditional
   // forms); a GB2312 level-2 character Big5 lists as common (璧, 渥) is SHARED.
   for (let lead = 0xa4; lead <= 0xc6; lead++) {
+    const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (lead === 0xc6 && trail > 0x7e) break;
-      const c = b.decodePair(lead, trail);
-      if (c && isHanCode(c) && cls[c] !== COMMON) cls[c] = inGb2312(g, c) ? SHARED : COMMON;
+      const c = b.decode[row + trail]!;
+      if (c && isHanCode(c) && cls[c] !== COMMON) cls[c] = inGb2312(g.encode, c) ? SHARED : COMMON;
     }
   }
   for (const ch of TRADITIONAL_IN_GB2312_LEVEL2) cls[ch.charCodeAt(0)] = COMMON;
   for (const ch of CJK_PUNCT) cls[ch.charCodeAt(0)] = PUNCT;
   for (let c = 0xff01; c <= 0xff5e; c++) cls[c] = PUNCT;
-  for (const codec of [g, b]) {
-    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
-      for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
-        const c = codec.decodePair(lead, trail);
-        if (!c || cls[c] !== OTHER) continue;
-        if (isHanCode(c)) cls[c] = RARE_HAN;
-        else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) cls[c] = KANA;
-        else cls[c] = ODD;
-      }
+  // Every pair of both encodings, lead by lead and trail by trail: the tables' own order.
+  for (const { decode } of [g, b]) {
+    for (let i = 0; i < decode.length; i++) {
+      const c = decode[i]!;
+      if (!c || cls[c] !== OTHER) continue;
+      if (isHanCode(c)) cls[c] = RARE_HAN;
+      else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) cls[c] = KANA;
+      else cls[c] = ODD;
     }
   }
   // Characters GBK and Big5 cannot encode keep OTHER, except the obviously odd.
@@ -208,8 +256,8 @@ export function classOf(): Uint8Array {
   return (classes = cls);
 }
 
-function inGb2312(g: Codec, c: number): boolean {
-  const code = g.encodeChar(c);
+function inGb2312(gbkEncode: Uint16Array, c: number): boolean {
+  const code = gbkEncode[c]!;
   return code >= 0xa1a1 && (code & 0xff) >= 0xa1;
 }
 
@@ -223,13 +271,13 @@ let scripts: Uint8Array | undefined;
 /** Which script set each BMP Han character belongs to, by the two national standards. */
 export function scriptOf(): Uint8Array {
   if (scripts) return scripts;
-  const g = gbk();
-  const b = big5();
+  const g = gbkRaw();
+  const b = big5Raw();
   const out = new Uint8Array(0x10000);
   for (let c = 0x3400; c < 0xfb00; c++) {
     if (!isHanCode(c)) continue;
-    const gb = inGb2312(g, c);
-    const b5 = b.encodeChar(c) !== 0;
+    const gb = inGb2312(g.encode, c);
+    const b5 = b.encode[c] !== 0;
     if (gb && !b5) out[c] = SIMPLIFIED_ONLY;
     else if (b5 && !gb) out[c] = TRADITIONAL_ONLY;
   }

@@ -1,0 +1,13 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pinyinWords, wordAt } from '../core/pinyin.ts';
+import { loadPinyin } from './load-pinyin.ts';
+
+test('loadPinyin imports the reader once and reads as the engine does', async () => {
+  const first = loadPinyin();
+  assert.equal(loadPinyin(), first);
+  const reader = await first;
+  const text = '中國銀行調整利率';
+  assert.deepEqual(await reader.pinyinWords(text, 'mark'), await pinyinWords(text, 'mark'));
+  assert.deepEqual(await reader.wordAt(text, 3, 'num'), await wordAt(text, 3, 'num'));
+});
