@@ -20,7 +20,7 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 import { domSnapshot, launchWithExtension, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
 import {
   articleClean, clause, clauses, cspPage, deepClean, deepPage, editorFrameDoc, editorsPage, editorTexts, fightingPage, frameDoc, framesPage,
-  giantTextPage, hostilePage, hugeDomPage, impostorPage, overridesPage, probeEditables, PROBE_IDS, removingPage, rewritingPage,
+  churningPage, giantTextPage, hostilePage, hugeDomPage, impostorPage, overridesPage, probeEditables, PROBE_IDS, removingPage, rewritingPage,
   shadowPage, shadowTexts, articleHtml,
 } from './hostile/pages.ts';
 
@@ -32,6 +32,8 @@ const GIANT_CHARS = 10 * 1024 * 1024; // one text node of 10 Mi characters
 /** How long the giant text node gets to finish its first pass (the rest of its checks need a free renderer). */
 const GIANT_WAIT = 20_000;
 const DEEP = 5_000;
+/** Enough paragraphs that the first pass reads them over several time slices while the page changes them. */
+const CHURN_PARAGRAPHS = 12_000;
 /** Chromium itself crashes laying out ~3,000 nested boxes, so only this much of the depth is rendered. */
 const VISIBLE_DEEP = 1_500;
 /** No single main-thread task may take longer than this (machines are noisy: generous). */
@@ -87,6 +89,7 @@ before(async () => {
   route('/editor-frame.html', editorFrameDoc);
   route('/rewriting.html', () => rewritingPage(30, 3000));
   route('/removing.html', () => removingPage(1500, 4000));
+  route('/churning.html', () => churningPage(CHURN_PARAGRAPHS, 4000));
   route('/fighting.html', fightingPage);
   route('/highlighter.html', () => hostilePage(articleHtml(4, 200) + `<script>
     // A search highlighter: wraps one word of the first paragraph in <mark>, after the extension's pass.
@@ -725,6 +728,36 @@ test('8b. a page removing and moving random paragraphs every few ms while we pro
       const now = await cleanWorld<{ i: number; text: string }[]>(o!, "[...document.querySelectorAll('#rm > p')].map((p) => ({ i: +p.dataset.i, text: p.textContent }))");
       const wrong = now.filter((p) => p.text !== clause(p.i).damaged);
       assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} of ${now.length} paragraphs do not show their original text`);
+    });
+  } finally {
+    await close(o);
+  }
+});
+
+test(`8e. a long page (${CHURN_PARAGRAPHS} paragraphs) removing, moving, adding and rewriting paragraphs while the first pass reads it`, async (t) => {
+  let o: Opened | undefined;
+  try {
+    o = await open(`${base()}/churning.html`, { readyWithin: 60_000 });
+    await o.page.waitForFunction(() => (window as unknown as { __churn: { done: boolean } }).__churn.done, undefined, { timeout: 60_000 });
+    // The last changes are batched (50 ms), then repaired.
+    const left = async () => cleanWorld<{ i: number; text: string }[]>(o!, "[...document.querySelectorAll('#churn > p')].map((p) => ({ i: +p.dataset.i, text: p.textContent }))");
+    let wrong: { i: number; text: string }[] = [];
+    for (let tries = 0; tries < 20; tries++) {
+      await sleep(500);
+      wrong = (await left()).filter((p) => p.text !== clause(p.i).clean);
+      if (wrong.length === 0) break;
+    }
+    const churn = await mainWorld<{ removed: number; moved: number; added: number; replaced: number }>(o, 'window.__churn');
+    t.diagnostic(`page removed ${churn.removed}, moved ${churn.moved}, added ${churn.added}, replaced the text node of ${churn.replaced}; first pass done after ${o.readyMs} ms`);
+    await t.test('every paragraph left, and every one added, is repaired', () => {
+      assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} paragraphs are not repaired`);
+    });
+    await standardChecks(t, o, '/churning.html', { undo: false });
+    await t.test('Show original: every paragraph left shows its original text', async () => {
+      await setOriginal(o!.tabId, true);
+      const now = await left();
+      const differ = now.filter((p) => p.text !== clause(p.i).damaged);
+      assert.deepEqual(differ.slice(0, 3), [], `${differ.length} of ${now.length} paragraphs do not show their original text`);
     });
   } finally {
     await close(o);

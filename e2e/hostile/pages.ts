@@ -234,6 +234,47 @@ export function removingPage(paragraphs: number, ms: number): string {
 }</script>`);
 }
 
+/**
+ * 8e. A long page (read by the first pass over several time slices) that, from
+ * its load event (the extension starts after it) for `ms`, every few ms removes
+ * five paragraphs, moves five, adds five new damaged ones and puts a new text
+ * node with its damaged text into five others. Every paragraph carries data-i: its text is clause(i).
+ */
+export function churningPage(paragraphs: number, ms: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < paragraphs; i++) parts.push(`<p data-i="${i}">${escapeHtml(clause(i).damaged)}</p>`);
+  const spare = Array.from({ length: 1000 }, (_, k) => clause(paragraphs + k).damaged);
+  return hostilePage(`<section id="churn">${parts.join('\n')}</section>
+<script>{
+  const s = window.__churn = { removed: 0, moved: 0, added: 0, replaced: 0, done: false };
+  const spare = ${JSON.stringify(spare)};
+  let seed = 11;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const box = document.getElementById('churn');
+  // The damaged text of every paragraph, read before the extension runs: what the page writes back.
+  const own = [...box.children].map((p) => p.textContent).concat(spare);
+  const churn = () => {
+    const ps = box.children;
+    ps[rand(ps.length)].remove(); s.removed++;
+    const m = ps[rand(ps.length)]; box.insertBefore(m, ps[rand(ps.length)]); s.moved++;
+    if (s.added < spare.length) {
+      const p = document.createElement('p'); p.dataset.i = String(${paragraphs} + s.added); p.textContent = spare[s.added]; s.added++;
+      box.insertBefore(p, ps[rand(ps.length)]);
+    }
+    // A new text node in place of the old one, with the paragraph's own (damaged) text.
+    const r = ps[rand(ps.length)]; r.replaceChildren(document.createTextNode(own[+r.dataset.i])); s.replaced++;
+  };
+  // From the load event on: the extension starts reading the page after it.
+  addEventListener('load', () => {
+    const start = performance.now();
+    const timer = setInterval(() => {
+      if (performance.now() - start > ${ms}) { clearInterval(timer); s.done = true; return; }
+      for (let k = 0; k < 5; k++) churn();
+    }, 2);
+  });
+}</script>`);
+}
+
 /** 8c. A page that puts back whatever we change: its own MutationObserver restores text, attributes and title. */
 export function fightingPage(): string {
   return hostilePage(`${articleHtml(3, 150)}<p id="fight-text">${escapeHtml(clause(160).damaged)}</p><a id="fight-attr" href="#" title="${escapeHtml(clause(161).damaged)}">連結</a>

@@ -1,11 +1,12 @@
-import { analyze } from '../core/analyze.ts';
+import { analyzeInPieces } from '../core/analyze.ts';
 import { inputToOutput, type Edit, type EditKind } from '../core/edits.ts';
 import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
 import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { newNodeTexts } from './apply-edits.ts';
-import { blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
+import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
+import { FrameWriter } from './frame-writer.ts';
 import { Journal } from './journal.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
 
@@ -23,6 +24,8 @@ const MAX_REWRITES_PER_NODE = 5;
  * first few thousand characters; more adds no evidence and costs a long task.
  */
 const MAX_JUDGED_CHARS = 200_000;
+/** The verdict is worked out this many characters at a time, with a turn for the page between. */
+const JUDGED_PIECE_CHARS = 20_000;
 /** The document title is written at most this many times (a page may keep putting it back). */
 const MAX_TITLE_WRITES = 2;
 /** Blocks longer than this are fixed in pieces (one 10 MB text node must not be one task). */
@@ -37,6 +40,9 @@ export interface PageLayers {
 }
 
 interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string }
+
+/** A block's fix, waiting to be written. */
+type BlockWrite = [Block, Edit[], LostSpan[]];
 
 /**
  * Runs the engine over one document: collects blocks, judges the page once,
@@ -66,6 +72,9 @@ export class PageFixer {
   private target = 'keep';
   private lostMarks = 0;
   private titleWrites = 0;
+  private readonly writer: FrameWriter<BlockWrite>;
+  /** True once the engine has fixed something on this page (its tables are loaded). */
+  private warm = false;
 
   /** True once the first pass over the page is done. */
   ready = false;
@@ -74,6 +83,7 @@ export class PageFixer {
 
   constructor(private readonly doc: Document, private readonly onChange: () => void) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.writer = new FrameWriter<BlockWrite>(doc, (batch) => this.writeBlocks(batch), ([block]) => block.text.length);
   }
 
   /**
@@ -193,26 +203,37 @@ export class PageFixer {
     if (!body) return;
     this.judgement = undefined;
     this.judgedText = '';
-    const blocks = collectBlocks(body);
-    const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
-    this.judge(blocks.map((b) => b.text), attributeElements);
+    // Not in the task that evaluated the engine module: that task is long enough on its own.
+    await yieldToPage();
+    // Reading a long page takes several slices: what the page changes meanwhile is queued
+    // by the observer and processed after this pass, like any later change.
     this.startObserving();
+    const collector = new BlockCollector(body);
+    while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
+    const blocks = collector.blocks;
+    const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
+    await yieldToPage();
+    await this.judge(blocks.map((b) => b.text), attributeElements);
+    await yieldToPage();
     const ordered = visibleFirst(blocks);
     await this.processBlocks(ordered.blocks, ordered.visible);
     await this.processAttributes(attributeElements);
     await this.processTitle();
-    await this.layers?.afterBlocks(blocks.map(refreshed));
+    await this.layers?.afterBlocks(await refreshedInSlices(blocks));
     this.onChange();
   }
 
-  /** Judges the whole page once (mirror or not), from its text and readable attributes. */
-  private judge(texts: string[], elements: Element[]): void {
-    const parts = [this.doc.title, ...texts];
-    for (const el of elements) for (const a of READABLE_ATTRIBUTES) { const v = el.getAttribute(a); if (v) parts.push(v); }
-    let text = this.judgedText ? this.judgedText + '\n' + parts.join('\n') : parts.join('\n');
-    if (text.length > MAX_JUDGED_CHARS) text = text.slice(0, MAX_JUDGED_CHARS);
+  /** Judges the whole page once (mirror or not), from its text and readable attributes, in time slices. */
+  private async judge(texts: string[], elements: Element[]): Promise<void> {
+    const doc = this.doc;
+    function* parts(): Generator<string> {
+      yield doc.title;
+      yield* texts;
+      for (const el of elements) for (const a of READABLE_ATTRIBUTES) { const v = el.getAttribute(a); if (v) yield v; }
+    }
+    const text = joinedUpTo(this.judgedText ? this.judgedText + '\n' : '', parts(), MAX_JUDGED_CHARS);
     this.judgedText = text;
-    const a = analyze(text);
+    const a = await analyzeInPieces(text, yieldToPage, JUDGED_PIECE_CHARS);
     // Once a page is judged a mirror it stays one: later paragraphs do not undo the verdict.
     const was = this.judgement;
     this.judgement = {
@@ -232,38 +253,36 @@ export class PageFixer {
   }
 
   /**
-   * Fixes blocks in time slices. With `writeEarly` set (the first pass), the
-   * first that many blocks (those on screen) are written at once and the rest
-   * only at the end: every batch of text writes makes the browser lay out the
-   * whole document again, which on a page of 100,000 elements takes seconds,
-   * so the off-screen text is written in one batch.
+   * Fixes blocks in time slices. The first `visible` blocks (those on screen)
+   * are written in the next frame; the rest go to the frame writer, which
+   * writes them in batches a frame can lay out.
    */
-  private async processBlocks(blocks: Block[], writeEarly?: number): Promise<void> {
+  private async processBlocks(blocks: Block[], visible = blocks.length): Promise<void> {
     const options = this.fixOptions();
-    const holdBack = writeEarly !== undefined && blocks.length > 200;
-    let done = 0;
+    let chars = 0;
+    for (const b of blocks) chars += b.text.length;
+    this.writer.expect(chars);
+    // The engine's first fix loads and compiles its conversion table: let that happen on a
+    // few characters, in a task of its own, rather than in the first slice of real work.
+    const first = blocks.find((b) => /\p{Script=Han}/u.test(b.text));
+    if (first && !this.warm) {
+      this.warm = true;
+      await fix(first.text.slice(0, 32), options);
+      await yieldToPage();
+    }
     let sliceStart = performance.now();
-    let writes: [Block, Edit[], LostSpan[]][] = [];
-    for (const block of blocks) {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
       if (!/\p{Script=Han}/u.test(block.text)) continue;
       if ((this.writesPerElement.get(block.element) ?? 0) > MAX_REWRITES_PER_NODE) continue;
       const r = block.text.length > CHUNK_CHARS ? await this.fixInChunks(block.text, options) : await fix(block.text, options);
-      if (r.edits.length || r.lost.length) writes.push([block, r.edits, r.lost]);
-      done++;
-      if (holdBack && done === writeEarly) {
-        this.writeBlocks(writes);
-        writes = [];
-      }
+      if (r.edits.length || r.lost.length) this.writer.push([block, r.edits, r.lost], i < visible);
       if (performance.now() - sliceStart > SLICE_MS) {
-        if (!holdBack || done < writeEarly!) {
-          this.writeBlocks(writes);
-          writes = [];
-        }
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
-    this.writeBlocks(writes);
+    await this.writer.drain();
   }
 
   /**
@@ -289,13 +308,14 @@ export class PageFixer {
     return { edits, lost };
   }
 
-  private writeBlocks(writes: [Block, Edit[], LostSpan[]][]): void {
+  private writeBlocks(writes: BlockWrite[]): void {
     if (writes.length === 0) return;
-    const marks: [Block, Edit[], LostSpan[]][] = [];
+    const marks: BlockWrite[] = [];
     this.pauseObserver(() => {
       for (const [block, edits, lost] of writes) {
-        // The page may have changed a node while we worked: skip blocks whose text moved on.
-        if (block.nodes.some((n, i) => !n.isConnected || n.data.length !== nodeLength(block, i))) continue;
+        // The page may have changed a node while we worked: skip blocks whose text moved on
+        // (the observer has queued the change, so the block is fixed again from its new text).
+        if (block.nodes.some((n, i) => !n.isConnected || n.data !== nodeText(block, i))) continue;
         // A page that puts its text back (by rewriting nodes or replacing them) gets a few
         // passes per element, then is left alone: our writes stay bounded.
         this.writesPerElement.set(block.element, (this.writesPerElement.get(block.element) ?? 0) + 1);
@@ -353,7 +373,12 @@ export class PageFixer {
   private async processAttributes(elements: Element[]): Promise<void> {
     const options = this.fixOptions();
     const writes: [Element, string, string, Edit[]][] = [];
+    let sliceStart = performance.now();
     for (const el of elements) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
       if (isSkipped(el) || isInSkippedRegion(el)) continue;
       for (const name of READABLE_ATTRIBUTES) {
         const value = el.getAttribute(name);
@@ -484,7 +509,7 @@ export class PageFixer {
       attributeElements.push(...el.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',')));
     }
     const blocks = blocksContaining(texts);
-    if (!this.judgement.mirror) this.judge(blocks.map((b) => b.text), attributeElements);
+    if (!this.judgement.mirror) await this.judge(blocks.map((b) => b.text), attributeElements);
     await this.processBlocks(blocks);
     await this.processAttributes(attributeElements);
     if (titleChanged) await this.processTitle();
@@ -535,7 +560,39 @@ function refreshed(block: Block): Block {
   return { element: block.element, nodes, starts, text: nodes.map((x) => x.data).join('') };
 }
 
-function nodeLength(block: Block, i: number): number {
+/** The text a block read from its i-th node. */
+function nodeText(block: Block, i: number): string {
   const next = i + 1 < block.starts.length ? block.starts[i + 1]! : block.text.length;
-  return next - block.starts[i]!;
+  return block.text.slice(block.starts[i]!, next);
+}
+
+/** Blocks as they are now, read in time slices (5,000 blocks are tens of milliseconds). */
+async function refreshedInSlices(blocks: readonly Block[]): Promise<Block[]> {
+  const out: Block[] = [];
+  let sliceStart = performance.now();
+  for (const b of blocks) {
+    out.push(refreshed(b));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * `prefix` followed by the parts joined with newlines, cut at `max`
+ * characters. Parts past the cut are never read or joined: on a long page
+ * only the first 200,000 of a million characters are judged.
+ */
+function joinedUpTo(prefix: string, parts: Iterable<string>, max: number): string {
+  const taken: string[] = [];
+  let length = prefix.length;
+  for (const p of parts) {
+    if (length >= max) break;
+    length += (taken.length > 0 ? 1 : 0) + p.length;
+    taken.push(p);
+  }
+  const text = prefix + taken.join('\n');
+  return text.length > max ? text.slice(0, max) : text;
 }

@@ -19,7 +19,7 @@ export function rangeFor(doc: Document, block: Block, start: number, end: number
   return r;
 }
 
-type HighlightLike = { add(r: Range): void; clear(): void };
+type HighlightLike = { add(r: Range): void; delete(r: Range): boolean; clear(): void };
 type HighlightRegistry = { set(name: string, h: unknown): void; delete(name: string): void; get(name: string): HighlightLike | undefined };
 type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 
