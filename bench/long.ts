@@ -14,11 +14,10 @@ interface Sample { total: number; longestTask: number; longestFrame: number; loa
 
 /**
  * The longest task and frame from `from` on. With the extension, `from` is
- * the bootstrap's request for the engine: the bootstrap waits for a storage
- * reply, which cannot arrive while the page's own first layout of a 1 MB
- * document holds the main thread, so what follows is the engine's work and
- * the rendering its writes cause. Without it, `from` is DOMContentLoaded: the
- * page's own work in the same stretch.
+ * the bootstrap's request for the engine, made in the bootstrap's own task
+ * (figure 2a measures that task): what follows is fetching and running the
+ * engine and the rendering its writes cause. Without it, `from` is
+ * DOMContentLoaded: the page's own work in the same stretch.
  */
 function longest(p: Probe, from: number): { task: number; frame: number } {
   const after = (e: { start: number }): boolean => e.start >= from;

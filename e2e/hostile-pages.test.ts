@@ -391,7 +391,8 @@ test(`1. a page of ${HUGE_ITEMS * 5} elements (${HUGE_ITEMS} paragraphs with spa
   let b: Opened | undefined;
   try {
     // The page is slow on its own (layout of 100,000 elements): measure it first with the
-    // extension off for the site (only the tiny bootstrap runs), served from the other origin.
+    // extension off for the site (the bootstrap runs and the engine is fetched but never started),
+    // served from the other origin.
     await ext.worker.evaluate(() => chrome.storage.sync.set({ sites: { localhost: 'off' } }));
     b = await open(`${server.otherOrigin}/huge.html`, { readyWithin: 4_000, expectReady: false, settle: 0 });
     const bp = await probeOf(b);
