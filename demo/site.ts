@@ -49,12 +49,23 @@ export function damagedParagraphs(sample: string, seed: number): { damaged: stri
 /** True when the real damaged page from ../shared is available. */
 export const hasFixture = (): boolean => existsSync(FIXTURE);
 
+/**
+ * A heading from the start of a damaged line: at most `max` characters, never
+ * ending inside a bracket (a cut "葉衛(wè" is no longer an annotation, and no
+ * repair could make it read well).
+ */
+export function headline(line: string, max: number): string {
+  let h = line.slice(0, max);
+  while (h.lastIndexOf('(') > h.lastIndexOf(')')) h = h.slice(0, h.lastIndexOf('('));
+  return h.replace(/[,，、\s]+$/u, '');
+}
+
 /** The demo pages by path, each with a one-line description. */
 export function demoPages(): Record<string, { title: string; about: string; html: () => string }> {
   const mirror = damagedParagraphs('news/simplified-01.txt', 2026);
   const pages: Record<string, { title: string; about: string; html: () => string }> = {
     '/mirror.html': {
-      title: mirror.damaged[0]!.slice(0, 24), about: 'a mirror copy of a news article: Traditional, inline pinyin, stray commas',
+      title: headline(mirror.damaged[0]!, 24), about: 'a mirror copy of a news article: Traditional, inline pinyin, stray commas',
       html: () => newsPage(mirror.damaged[0]!, mirror.damaged.slice(1).map(escapeHtml)),
     },
     '/taiwan.html': {
@@ -89,7 +100,7 @@ export function demoPages(): Record<string, { title: string; about: string; html
       title: '自貢網訊', about: 'the real damaged page from ../shared/fixtures',
       html: () => {
         const lines = readFileSync(FIXTURE, 'utf8').replace(/\n$/, '').split('\n');
-        return newsPage(lines[0]!.slice(0, 30), lines.map(escapeHtml));
+        return newsPage(headline(lines[0]!, 30), lines.map(escapeHtml));
       },
     };
   }
