@@ -39,49 +39,49 @@ export function manifestFor(base, browser) {
 }
 
 /**
- * In the extension, the engine reads OpenCC's tables precompiled (opencc/*.bin)
- * instead of compiling opencc-js's dictionaries in every tab.
+ * Runs a build step written in TypeScript (it uses the engine's own modules):
+ * bundled into dist/.tools so plain Node runs it without tsx, then imported.
  */
-const browserTableSource = {
-  name: 'browser-table-source',
-  setup(build) {
-    build.onResolve({ filter: /\/table-source\.ts$/ }, (args) => ({
-      path: resolve(args.resolveDir, args.path.replace(/table-source\.ts$/, 'table-source.browser.ts')),
-    }));
-  },
+async function importTool(entry, name) {
+  const tool = `dist/.tools/${name}.mjs`;
+  await mkdir(dirname(tool), { recursive: true });
+  await esbuild.build({ ...common, entryPoints: [entry], outfile: tool, platform: 'node', format: 'esm' });
+  return import(`${pathToFileURL(resolve(tool)).href}?${Date.now()}`);
+}
+
+/** Builds a value once per run of this script, however many browsers use it. */
+const once = (make) => {
+  let value;
+  return () => (value ??= make());
 };
 
-/** Compiles OpenCC's dictionaries into the binary tables (scripts/opencc-tables.ts, bundled to run without tsx). */
-async function writeOpenccTables(dir) {
-  const tool = 'dist/.tools/opencc-tables.mjs';
-  await mkdir(dirname(tool), { recursive: true });
-  await esbuild.build({ ...common, entryPoints: ['scripts/opencc-tables.ts'], outfile: tool, platform: 'node', format: 'esm' });
-  const { writeTables } = await import(`${pathToFileURL(resolve(tool)).href}?${Date.now()}`);
-  await writeTables(dir);
-}
+/** OpenCC's dictionaries compiled into the binary tables the engine fetches (scripts/opencc-tables.ts). */
+const openccTables = once(async () => {
+  const dir = 'dist/.tools/opencc';
+  await rm(dir, { recursive: true, force: true });
+  await (await importTool('scripts/opencc-tables.ts', 'opencc-tables')).writeTables(dir);
+  return dir;
+});
 
-// --- Pinyin readings (src/core/readings/): the engine reads pinyin-pro's per-character
-// readings from a table made here, so pinyin-pro (~300 KB) loads only for hover and ruby.
-let readingsData;
-/** The table's data, made once per build by the generator (bundled to run without tsx). */
-function readingsTableData() {
-  return (readingsData ??= (async () => {
-    const tool = 'dist/.tools/readings-table.mjs';
-    await mkdir(dirname(tool), { recursive: true });
-    await esbuild.build({ ...common, entryPoints: ['src/core/readings/generate-table.ts'], outfile: tool, platform: 'node', format: 'esm' });
-    return (await import(`${pathToFileURL(resolve(tool)).href}?${Date.now()}`)).readingsTableData();
-  })());
-}
-/** char-readings.ts → char-readings.browser.ts, and the table as the module 'zhengwen:readings-table'. */
-const browserReadings = {
-  name: 'browser-readings',
+/** pinyin-pro's per-character readings as a table (src/core/readings/), so pinyin-pro loads only for hover and ruby. */
+const readingsTableData = once(async () => (await importTool('src/core/readings/generate-table.ts', 'readings-table')).readingsTableData());
+
+/**
+ * In the extension, modules that would do work in every tab are replaced by
+ * their .browser.ts twins, which read what this script precompiled: OpenCC's
+ * tables (table-source) and the readings table (char-readings, which imports
+ * it as the module 'zhengwen:readings-table').
+ */
+const browserTwins = {
+  name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /\/char-readings\.ts$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')) }));
+    build.onResolve({ filter: /\/(table-source|char-readings)\.ts$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')),
+    }));
     build.onResolve({ filter: /^zhengwen:readings-table$/ }, () => ({ path: 'readings-table', namespace: 'zhengwen-readings' }));
     build.onLoad({ filter: /.*/, namespace: 'zhengwen-readings' }, async () => ({ contents: `export default ${JSON.stringify(await readingsTableData())};`, loader: 'js' }));
   },
 };
-// --- end of pinyin readings
 
 /** The unpacked extension for one browser. */
 export async function buildExtension(browser) {
@@ -91,7 +91,7 @@ export async function buildExtension(browser) {
   const minify = true;
   // Scripts the browser loads directly are classic scripts: IIFE.
   await esbuild.build({
-    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTableSource],
+    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTwins],
     entryPoints: { content: 'src/content/bootstrap.ts', background: 'src/background/background.ts', popup: 'src/popup/popup.ts' },
   });
   // The engine is an ES module the bootstrap imports on pages with Chinese text;
@@ -99,9 +99,9 @@ export async function buildExtension(browser) {
   await esbuild.build({
     ...common, minify, format: 'esm', platform: 'browser', splitting: true,
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
-    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTableSource, browserReadings],
+    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTwins],
   });
-  await writeOpenccTables(`${out}/opencc`);
+  await cp(await openccTables(), `${out}/opencc`, { recursive: true });
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
   await cp('src/content/content.css', `${out}/content.css`);
