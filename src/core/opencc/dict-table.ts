@@ -103,8 +103,7 @@ export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): n
   let depth = 1;
   while (lo < hi) {
     // Keys sharing s[i, i + depth) are in [lo, hi); the one of exactly that length sorts first.
-    const start = lo === 0 ? 0 : keyEnds[lo - 1]!;
-    if (keyEnds[lo]! - start === depth) {
+    if (keyEnds[lo]! - keyStart(keyEnds, lo) === depth) {
       if (t.origins[lo]! < dicts) {
         best = lo;
         matchEnd.value = i + depth;
@@ -118,14 +117,14 @@ export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): n
     let b = hi;
     while (a < b) {
       const m = (a + b) >>> 1;
-      if (keys[(m === 0 ? 0 : keyEnds[m - 1]!) + depth]! < c) a = m + 1;
+      if (keys[keyStart(keyEnds, m) + depth]! < c) a = m + 1;
       else b = m;
     }
     lo = a;
     b = hi;
     while (a < b) {
       const m = (a + b) >>> 1;
-      if (keys[(m === 0 ? 0 : keyEnds[m - 1]!) + depth]! <= c) a = m + 1;
+      if (keys[keyStart(keyEnds, m) + depth]! <= c) a = m + 1;
       else b = m;
     }
     hi = a;
@@ -139,5 +138,10 @@ export const matchEnd = { value: 0 };
 
 /** The replacement of entry k. */
 export function valueOf(t: DictTable, k: number): string {
-  return t.values.slice(k === 0 ? 0 : t.valueEnds[k - 1]!, t.valueEnds[k]!);
+  return t.values.slice(keyStart(t.valueEnds, k), t.valueEnds[k]!);
+}
+
+/** Where entry k starts in a concatenation whose entry ends are `ends`. */
+function keyStart(ends: Uint32Array, k: number): number {
+  return k === 0 ? 0 : ends[k - 1]!;
 }

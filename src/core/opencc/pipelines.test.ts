@@ -2,16 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cn2tPreset from 'opencc-js/preset/cn2t';
 import * as t2cnPreset from 'opencc-js/preset/t2cn';
-import { PIPELINES, type DictGroup, type DictName, type PipelineSpec } from './pipelines.ts';
+import { DICT_NAMES, PIPELINES, type DictGroup, type DictName, type PipelineSpec } from './pipelines.ts';
 import { readDict } from './table-source.ts';
 
 type Preset = { from: Record<string, string[][]>; to: Record<string, string[][]>; configs?: Record<string, { normalizationChain?: string[][]; segmentation?: string[]; conversionChain: string[][] }> };
-const NAMES: DictName[] = ['CJK_Compatibility_Ideographs', 'STCharacters', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'TSCharacters', 'TSPhrases', 'TWVariants', 'TWVariantsPhrases', 'TWPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases', 'HKVariants', 'HKVariantsPhrases'];
 
 /** What opencc-js 1.4's Converter({from, to}) does with a preset, in dictionary names. */
 async function specFromPreset(preset: Preset, config: string, to: string): Promise<PipelineSpec> {
   const byContent = new Map<string, DictName>();
-  for (const n of NAMES) byContent.set(await readDict(n), n);
+  for (const n of DICT_NAMES) byContent.set(await readDict(n), n);
   const name = (d: string): DictName => {
     const n = byContent.get(d);
     assert.ok(n, 'the preset uses a dictionary pipelines.ts does not list');

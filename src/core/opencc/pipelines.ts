@@ -5,12 +5,14 @@
  * pipelines.test.ts checks this list against opencc-js's own presets, so a
  * library update that changes them fails a test instead of drifting.
  */
-export type DictName =
-  | 'CJK_Compatibility_Ideographs'
-  | 'STCharacters' | 'STPhrases' | 'STPhrases_GeneratedFromRegionalPhrases'
-  | 'TSCharacters' | 'TSPhrases'
-  | 'TWVariants' | 'TWVariantsPhrases' | 'TWPhrases' | 'TWVariantsRev' | 'TWVariantsRevPhrases'
-  | 'HKVariants' | 'HKVariantsPhrases';
+export const DICT_NAMES = [
+  'CJK_Compatibility_Ideographs',
+  'STCharacters', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases',
+  'TSCharacters', 'TSPhrases',
+  'TWVariants', 'TWVariantsPhrases', 'TWPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases',
+  'HKVariants', 'HKVariantsPhrases',
+] as const;
+export type DictName = (typeof DICT_NAMES)[number];
 
 /** Dictionaries merged into one table; the first one wins on a shared key. */
 export type DictGroup = readonly DictName[];
