@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { domSnapshot, launchWithExtension, openPopup, openProcessed, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
 import { escapeHtml, newsPage } from './pages.ts';
+import decodeTables from '../data/mojibake/decode-tables.json';
+import { decodeAllPairs, NO_CHAR } from '../src/core/mojibake/decode-pairs.ts';
 
 // Our own sentence, its GBK bytes shown as Latin-1 (注重网络建设 → ×¢ÖØÍøÂç½¨Éè), and a lost character.
 const DAMAGED = '本报讯 市委强调要×¢ÖØÍøÂç½¨Éè，推进数字政府。[摘?要]';
@@ -41,5 +43,24 @@ test('a mojibake paragraph is repaired; "What changed" lists it; "Show original"
   assert.deepEqual(await domSnapshot(page), await domSnapshot(reference));
   await reference.close();
   await popup.close();
+  await page.close();
+});
+
+test("the engine's GBK and Big5 tables (data/mojibake/decode-tables.json) are what this browser's TextDecoder gives", async () => {
+  const page = await ext.context.newPage();
+  // decodeAllPairs is self-contained: it runs in the page from its source text.
+  const inBrowser = await page.evaluate(([source, none]) => {
+    const decode = new Function(`return (${source})`)() as (label: string, none: string) => string;
+    return { gbk: decode('gbk', none), big5: decode('big5', none) };
+  }, [decodeAllPairs.toString(), NO_CHAR] as const);
+  for (const label of ['gbk', 'big5'] as const) {
+    const data = decodeTables[label];
+    const differ: string[] = [];
+    for (let i = 0; i < data.length; i++) {
+      if (data[i] !== inBrowser[label][i]) differ.push(`${(0x81 + Math.floor(i / 191)).toString(16)}${(0x40 + (i % 191)).toString(16)}`);
+    }
+    assert.equal(inBrowser[label].length, data.length, label);
+    assert.deepEqual(differ.slice(0, 20), [], `${label}: ${differ.length} codes differ; run scripts/mojibake-tables.ts`);
+  }
   await page.close();
 });

@@ -1,7 +1,7 @@
 /**
  * Damages text the way browsers and mirrors do, for tests and for
  * generate-cases.ts: encode with GBK or Big5, decode with the wrong decoder
- * (the platform's TextDecoder), and say what an exact repair gives back —
+ * (as browsers decode: our WHATWG tables), and say what an exact repair gives back —
  * with the loss marker (`?` or U+FFFD) in place of each lost character.
  */
 import { CP1252_80_9F, gbk, type Codec } from './tables.ts';
@@ -24,8 +24,28 @@ export function latin1(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
 }
 
+// Four-byte GB18030 sequences are ranges computed the same way everywhere; only they are left to the platform.
+const fourByteDecoder = new TextDecoder('gb18030');
+
 export const decoders = {
-  gbk: new TextDecoder('gbk'),
+  /**
+   * GBK as browsers decode it (the WHATWG gb18030 decoder): Node's own decoder
+   * (ICU) differs on 101 double-byte codes, and the damage must be what a
+   * browser shows, which is what the engine's tables describe.
+   */
+  gbk: {
+    decode(bytes: Uint8Array): string {
+      let s = '';
+      for (const u of gbkUnits(bytes)) {
+        const b = bytes[u.start]!;
+        if (!u.ok) s += '\ufffd';
+        else if (u.end - u.start === 1) s += b === 0x80 ? '\u20ac' : String.fromCharCode(b);
+        else if (u.end - u.start === 2) s += String.fromCharCode(gbk().decodePair(b, bytes[u.start + 1]!));
+        else s += fourByteDecoder.decode(bytes.subarray(u.start, u.end));
+      }
+      return s;
+    },
+  },
   /** Windows-1252 as browsers decode it (Node 20's own decoder treats it as ISO-8859-1). */
   cp1252: {
     decode(bytes: Uint8Array): string {

@@ -26,7 +26,7 @@
  * Fast path: text with no non-ASCII character returns at once; otherwise one
  * pass over the text with a 64K flag table finds the few places worth a look.
  *
- * Pure TypeScript: no DOM, no Node API; only TextDecoder (inside tables.ts).
+ * Pure TypeScript: no DOM, no Node API; the byte tables are data (tables.ts).
  */
 import type { Edit } from '../edits.ts';
 import { parseSyllable, PINYIN_LETTERS } from '../syllable.ts';

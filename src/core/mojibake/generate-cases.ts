@@ -4,8 +4,8 @@
  * handles, each with the output an exact repair gives. Run:
  *   node --import tsx src/core/mojibake/generate-cases.ts
  *
- * The damage is made with the platform's decoders (TextDecoder) and encoders
- * derived from them, the way a browser or a mirror would make it. Where bytes
+ * The damage is made with the decoders and encoders browsers use (the
+ * engine's WHATWG tables, damage.ts), the way a browser or a mirror would make it. Where bytes
  * are lost the expected output keeps the loss marker (`?` or U+FFFD) in place
  * of the lost character: the repair must not guess it.
  */

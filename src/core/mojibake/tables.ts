@@ -1,19 +1,25 @@
 /**
- * Byte tables for the legacy encodings mojibake comes from, built once and
- * lazily from the platform's own TextDecoder (WHATWG labels 'gbk', 'big5'):
- * no table data ships with the engine.
+ * Byte tables for the legacy encodings mojibake comes from, as browsers
+ * decode them (the WHATWG Encoding Standard): read from
+ * data/mojibake/decode-tables.json, which scripts/mojibake-tables.ts wrote from
+ * Chromium's TextDecoder. Not decoded here on every page: that took ~30 ms of
+ * each page load, and Node's decoders (ICU) differ from the browsers' on 101
+ * GBK and ~6,000 Big5 codes, so the command line read text differently.
  *
- * (Windows-1252 is the exception: see CP1252_80_9F.)
+ * (Windows-1252 is written out too: see CP1252_80_9F.)
  *
  * A double-byte code is stored as `lead << 8 | trail`. Only the double-byte
  * area is covered (lead 0x81–0xFE, trail 0x40–0x7E and 0x80–0xFE), which is
  * all that GBK and Big5 use for Chinese text.
  */
+import decodeTables from '../../../data/mojibake/decode-tables.json';
 
 export const LEAD_MIN = 0x81;
 export const LEAD_MAX = 0xfe;
 const TRAIL_MIN = 0x40;
 const TRAIL_COUNT = 0xfe - TRAIL_MIN + 1; // 191 (0x7F is never a valid trail)
+/** "No character" in the data file's tables. */
+const NONE = 0xfffd;
 
 export interface Codec {
   /** Encoding name as shown to readers ('GBK', 'Big5'). */
@@ -30,55 +36,23 @@ function isTrail(b: number): boolean {
 
 /** The raw tables behind a Codec, read directly by the table builders below (no call per pair). */
 interface CodecTables {
-  /** Character per double-byte code, at (lead − LEAD_MIN) × TRAIL_COUNT + (trail − TRAIL_MIN); 0 for none. */
-  decode: Uint16Array;
+  /** Character per double-byte code, at (lead − LEAD_MIN) × TRAIL_COUNT + (trail − TRAIL_MIN); NONE for none. */
+  decode: string;
   /** Preferred double-byte code per BMP code unit; 0 for none. */
   encode: Uint16Array;
 }
 
-let pairBytes: Uint8Array | undefined;
-
-/**
- * Every double-byte pair, each followed by a newline, for one decode call:
- * a bad pair yields U+FFFD (its ASCII trail, if any, is read again), never
- * eats the newline. The same bytes serve both encodings.
- */
-function allPairs(): Uint8Array {
-  if (pairBytes) return pairBytes;
-  const bytes = new Uint8Array((LEAD_MAX - LEAD_MIN + 1) * (TRAIL_COUNT - 1) * 3);
-  let k = 0;
-  for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
-    for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      bytes[k++] = lead;
-      bytes[k++] = trail;
-      bytes[k++] = 0x0a;
-    }
-  }
-  return (pairBytes = bytes);
-}
-
-function buildTables(label: string, preferLead: (lead: number) => number): CodecTables {
-  // Read the decoded text in place, one newline-terminated piece per pair: splitting it
-  // made 24,000 strings, a good part of the time every page with Chinese text paid here.
-  const text = new TextDecoder(label).decode(allPairs());
-  const decode = new Uint16Array((LEAD_MAX - LEAD_MIN + 1) * TRAIL_COUNT);
+/** The encode table from a decode table: one pass over typed data, no decoding. */
+function buildTables(decode: string, preferLead: (lead: number) => number): CodecTables {
+  if (decode.length !== (LEAD_MAX - LEAD_MIN + 1) * TRAIL_COUNT) throw new Error('data/mojibake/decode-tables.json: unexpected table size');
   const encode = new Uint16Array(0x10000);
   const rank = new Uint8Array(0x10000); // preference of the code stored in encode
-  let p = 0;
   for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
     const r = preferLead(lead);
     const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      let end = text.charCodeAt(p) !== 0x0a && text.charCodeAt(p + 1) === 0x0a ? p + 1 : text.indexOf('\n', p);
-      if (end === -1) end = text.length;
-      const c = text.charCodeAt(p);
-      const single = end - p === 1;
-      p = end + 1;
-      // Exactly one BMP code unit; astral and two-code-point mappings are left out.
-      if (!single || c === 0xfffd || c < 0x80) continue;
-      decode[row + trail] = c;
+      const c = decode.charCodeAt(row + trail);
+      if (c === NONE) continue;
       if (encode[c] === 0 || r > rank[c]!) {
         encode[c] = (lead << 8) | trail;
         rank[c] = r;
@@ -93,7 +67,8 @@ function codecOf(name: string, { decode, encode }: CodecTables): Codec {
     name,
     decodePair(lead, trail) {
       if (lead < LEAD_MIN || lead > LEAD_MAX || !isTrail(trail)) return 0;
-      return decode[(lead - LEAD_MIN) * TRAIL_COUNT + (trail - TRAIL_MIN)]!;
+      const c = decode.charCodeAt((lead - LEAD_MIN) * TRAIL_COUNT + (trail - TRAIL_MIN));
+      return c === NONE ? 0 : c;
     },
     encodeChar(code) {
       return code < 0x10000 ? encode[code]! : 0;
@@ -107,20 +82,12 @@ let gbkCodec: Codec | undefined;
 let big5Codec: Codec | undefined;
 
 function gbkRaw(): CodecTables {
-  if (!gbkTables) {
-    gbkTables = buildTables('gbk', () => 1);
-    if (big5Tables) pairBytes = undefined; // both built: the 72 KB of input are not needed again
-  }
-  return gbkTables;
+  return (gbkTables ??= buildTables(decodeTables.gbk, () => 1));
 }
 
 // Standard Big5 codes win over HKSCS duplicates.
 function big5Raw(): CodecTables {
-  if (!big5Tables) {
-    big5Tables = buildTables('big5', (lead) => (lead >= 0xa1 ? 2 : 1));
-    if (gbkTables) pairBytes = undefined;
-  }
-  return big5Tables;
+  return (big5Tables ??= buildTables(decodeTables.big5, (lead) => (lead >= 0xa1 ? 2 : 1)));
 }
 
 /** GBK as browsers decode it (the WHATWG gb18030 decoder, double-byte part). */
@@ -224,8 +191,8 @@ export function classOf(): Uint8Array {
   for (let lead = 0xb0; lead <= 0xd7; lead++) {
     const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = 0xa1; trail <= 0xfe; trail++) {
-      const c = g.decode[row + trail]!;
-      if (c && isHanCode(c)) cls[c] = COMMON;
+      const c = g.decode.charCodeAt(row + trail);
+      if (isHanCode(c)) cls[c] = COMMON;
     }
   }
   // Big5 level 1 counts for characters GB2312 does not have (Traditional
@@ -234,8 +201,8 @@ export function classOf(): Uint8Array {
     const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (lead === 0xc6 && trail > 0x7e) break;
-      const c = b.decode[row + trail]!;
-      if (c && isHanCode(c) && cls[c] !== COMMON) cls[c] = inGb2312(g.encode, c) ? SHARED : COMMON;
+      const c = b.decode.charCodeAt(row + trail);
+      if (isHanCode(c) && cls[c] !== COMMON) cls[c] = inGb2312(g.encode, c) ? SHARED : COMMON;
     }
   }
   for (const ch of TRADITIONAL_IN_GB2312_LEVEL2) cls[ch.charCodeAt(0)] = COMMON;
@@ -244,8 +211,8 @@ export function classOf(): Uint8Array {
   // Every pair of both encodings, lead by lead and trail by trail: the tables' own order.
   for (const { decode } of [g, b]) {
     for (let i = 0; i < decode.length; i++) {
-      const c = decode[i]!;
-      if (!c || cls[c] !== OTHER) continue;
+      const c = decode.charCodeAt(i);
+      if (c === NONE || cls[c] !== OTHER) continue;
       if (isHanCode(c)) cls[c] = RARE_HAN;
       else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) cls[c] = KANA;
       else cls[c] = ODD;
