@@ -1,10 +1,13 @@
 import { analyzeInPieces } from '../core/analyze.ts';
 import { inputToOutput, type Edit, type EditKind } from '../core/edits.ts';
 import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
+import { preloadConverter, type Target } from '../core/convert.ts';
 import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
+import type { ScriptCounts } from '../core/script.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { newNodeTexts } from './apply-edits.ts';
+import { preloadGuessedConversion } from './conversion-guess.ts';
 import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
 import { FrameWriter } from './frame-writer.ts';
 import { Journal } from './journal.ts';
@@ -39,7 +42,7 @@ export interface PageLayers {
   beforeRestore(): void;
 }
 
-interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string }
+interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string; counts: ScriptCounts }
 
 /** A block's fix, waiting to be written. */
 type BlockWrite = [Block, Edit[], LostSpan[]];
@@ -69,7 +72,7 @@ export class PageFixer {
   private readonly pendingElements = new Set<Element>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
-  private target = 'keep';
+  private target: Target = 'keep';
   private lostMarks = 0;
   private titleWrites = 0;
   private readonly writer: FrameWriter<BlockWrite>;
@@ -211,6 +214,7 @@ export class PageFixer {
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
+    if (!this.warm) preloadGuessedConversion(joinedUpTo('', blocks.map((b) => b.text), JUDGED_PIECE_CHARS), this.choice);
     const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
     await yieldToPage();
     await this.judge(blocks.map((b) => b.text), attributeElements);
@@ -241,6 +245,8 @@ export class PageFixer {
       punctuation: a.punctuation.damage || (was?.punctuation ?? false),
       mirror: a.mirror || (was?.mirror ?? false),
       verdict: a.verdict,
+      // Counts only: the analysis itself holds every finding of up to 200,000 characters.
+      counts: { script: a.script, han: a.han, traditionalOnly: a.traditionalOnly, simplifiedOnly: a.simplifiedOnly },
     };
     if (was?.mirror && !a.mirror) this.judgement.verdict = was.verdict;
   }
@@ -267,6 +273,8 @@ export class PageFixer {
     const first = blocks.find((b) => /\p{Script=Han}/u.test(b.text));
     if (first && !this.warm) {
       this.warm = true;
+      // The conversion tables arrive while the first fix builds the repair's own tables.
+      preloadConverter(this.judgement!.counts, this.target);
       await fix(first.text.slice(0, 32), options);
       await yieldToPage();
     }

@@ -47,6 +47,16 @@ function converterFor(counts: ScriptCounts, target: Target): Promise<ConverterFn
   return Promise.all([converter(`t2${target}`), fromSimplified]).then(([variants, full]) => (s: string) => convertLeftovers(variants(s), full));
 }
 
+/**
+ * Starts loading the converter that text with these counts needs for
+ * `target`, without converting anything: a caller that has judged a whole
+ * page lets the tables arrive while it does other work.
+ */
+export function preloadConverter(counts: ScriptCounts, target: Target): void {
+  // A failed load is reported by the conversion that awaits it.
+  converterFor(counts, target)?.catch(() => undefined);
+}
+
 /** Converts each Simplified-only character of mostly Traditional text with a few characters of context. */
 function convertLeftovers(text: string, full: ConverterFn): string {
   let out: string[] | undefined;
