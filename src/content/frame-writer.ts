@@ -101,12 +101,15 @@ export class FrameWriter<T> {
   private writeBatch(measure: boolean): void {
     const batch: T[] = [];
     let size = 0;
-    // Urgent items (the text on screen) go alone: that frame also shapes the first repaired
-    // characters, which is slow the first time. Other batches fill up to the budget (at least one item).
+    // Urgent items (the text on screen) go alone while more is being fixed: that frame also
+    // shapes the first repaired characters, which is slow the first time. Once all is queued
+    // (draining), what fits the budget joins them: a short page is written in one frame, not
+    // two or three. Other batches fill up to the budget (at least one item).
     const urgent = this.queue[this.head]?.urgent ?? false;
     while (this.head < this.queue.length) {
       const next = this.queue[this.head]!;
-      if (urgent ? !next.urgent : batch.length > 0 && size + next.size > this.budget) break;
+      const fits = batch.length === 0 || size + next.size <= this.budget;
+      if (urgent && !next.urgent ? !this.draining || !fits : !urgent && !fits) break;
       batch.push(next.item);
       size += next.size;
       if (next.urgent) this.urgent--;
