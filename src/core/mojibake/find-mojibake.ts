@@ -37,6 +37,7 @@ import {
   COMMON,
   CP1252_80_9F,
   gbk,
+  gbkCharacters,
   isCp1252Special,
   KANA,
   latinByte,
@@ -90,7 +91,6 @@ let flagTable: Uint8Array | undefined;
 function flags(): Uint8Array {
   if (flagTable) return flagTable;
   const cls = classOf();
-  const g = gbk();
   const f = new Uint8Array(0x10000);
   for (let c = 0x80; c < 0x100; c++) f[c]! |= F_LATIN;
   // The Windows-1252 characters beyond Latin-1 are few: look up those, not all 65,000 code units.
@@ -98,9 +98,12 @@ function flags(): Uint8Array {
     const c = CP1252_80_9F.charCodeAt(b);
     if (isCp1252Special(c)) f[c]! |= F_LATIN;
   }
-  for (let c = 0x100; c < 0x10000; c++) {
+  // What GBK can encode is what its table lists: 24,000 codes to read, not 65,000 lookups.
+  const chars = gbkCharacters();
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
     const k = cls[c]!;
-    if ((k === RARE_HAN || k === KANA || k === ODD) && g.encodeChar(c)) f[c]! |= F_GARBAGE;
+    if (c >= 0x100 && c !== 0xfffd && (k === RARE_HAN || k === KANA || k === ODD)) f[c]! |= F_GARBAGE;
   }
   f[0x20ac]! |= F_GARBAGE; // € is GBK's single byte 0x80
   f[0x3f]! |= F_MARK;

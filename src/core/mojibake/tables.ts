@@ -95,6 +95,11 @@ export function gbk(): Codec {
   return (gbkCodec ??= codecOf('GBK', gbkRaw()));
 }
 
+/** Every character GBK encodes in two bytes, in code order (U+FFFD between them where a code has none). */
+export function gbkCharacters(): string {
+  return gbkRaw().decode;
+}
+
 /** Big5 as browsers decode it; standard Big5 codes win over HKSCS duplicates. */
 export function big5(): Codec {
   return (big5Codec ??= codecOf('Big5', big5Raw()));
