@@ -79,9 +79,11 @@ export interface ConvertResult {
   edits: Edit[];
 }
 
-/** Converts a text to the target script, listing each changed run as an edit. */
-export async function convert(text: string, target: Target): Promise<ConvertResult> {
-  const counts = detectScript(text);
+/**
+ * Converts a text to the target script, listing each changed run as an edit.
+ * `counts` (detectScript of the text) may come from the caller's own analysis.
+ */
+export async function convert(text: string, target: Target, counts: ScriptCounts = detectScript(text)): Promise<ConvertResult> {
   const pending = converterFor(counts, target);
   if (!pending) return { text, edits: [] };
   const fn = await pending;

@@ -48,8 +48,10 @@ export async function fix(text: string, options: FixOptions = {}): Promise<FixRe
   const analysis = repaired?.analysis ?? repair(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
   const middle = repaired?.text ?? text;
   const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
-  const converted = await convert(middle, target);
-  const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits) : repaired?.edits ?? [];
+  // Repair analyses the text after restoring mojibake and removes no Han character after
+  // that, so its counts are the repaired text's too (without repair, middle is the raw input).
+  const converted = await convert(middle, target, repaired?.analysis);
+  const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits, middle) : repaired?.edits ?? [];
   return { text: converted.text, edits, analysis, target, stats: statsOf(edits), lost: repaired?.lost ?? [] };
 }
 

@@ -36,6 +36,7 @@ import { analyze } from './analyze.ts';
 import { applyEdits, undoEdits, type Edit } from './edits.ts';
 import { fix, type FixResult, type FixTarget } from './fix.ts';
 import { repair } from './repair.ts';
+import { detectScript } from './script.ts';
 import {
   bigInputSpecs, damagedUnit, generate, mixSeed, parseSeed, shrink, showInput,
   type BigInputMessage, type BigInputResult, type BigInputSpec, type Generated, type Mix,
@@ -389,6 +390,10 @@ test('2. repair only removes annotations after a Han character and stray commas'
         }
         expected += x.slice(pos);
         assert.ok(r.text === expected, `the output is not the input with the edited spans removed: ${difference(r.text, expected)}`);
+        // fix() converts with these counts instead of counting the repaired text again.
+        const counts = detectScript(r.text);
+        assert.deepEqual([r.analysis.script, r.analysis.han, r.analysis.traditionalOnly, r.analysis.simplifiedOnly],
+          [counts.script, counts.han, counts.traditionalOnly, counts.simplifiedOnly], 'the analysis counts differ from the output\'s');
         if (mojibake) restored++;
         else assert.ok(hanOf(r.text) === hanOf(x), 'a Han character was removed or changed');
       });

@@ -38,7 +38,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   if (commasAreDamage) edits = edits.concat(strayCommaEdits(restored, analysis.findings.commas));
   const sorted = sortEdits(edits);
   const out = sorted.length ? applyEdits(restored, sorted) : restored;
-  const all = mojibake.edits.length ? composeEdits(text, mojibake.edits, sorted) : sorted;
+  const all = mojibake.edits.length ? composeEdits(text, mojibake.edits, sorted, restored) : sorted;
   analysis.mojibake = { repaired: mojibake.edits.length, lost: mojibake.lostSpans.length };
   if (mojibake.edits.length || mojibake.lostSpans.length) analysis.verdict = withMojibake(analysis.verdict, mojibake.edits.length, mojibake.lostSpans.length);
   return { text: out, edits: all, analysis, lost: mojibake.lostSpans };
