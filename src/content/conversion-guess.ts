@@ -28,6 +28,23 @@ export function guessTarget(sample: string, choice: SiteChoice): Target | undefi
   return found >= MIN_SYLLABLES ? 'cn' : undefined;
 }
 
+/** Elements whose text is not the page's prose. */
+const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/** The first `max` characters of the page's text, read directly (before its blocks are collected). */
+export function pageSample(root: Node, max = 20_000): string {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = walker.nextNode(); n && length < max; n = walker.nextNode()) {
+    if (NOT_PROSE.has(n.parentNode?.nodeName ?? '')) continue;
+    const data = (n as Text).data;
+    parts.push(data);
+    length += data.length;
+  }
+  return parts.join('\n').slice(0, max);
+}
+
 /** Starts fetching the conversion tables a page whose text begins with `sample` will probably need. */
 export function preloadGuessedConversion(sample: string, choice: SiteChoice): void {
   const target = guessTarget(sample, choice);

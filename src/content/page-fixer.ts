@@ -7,7 +7,7 @@ import type { ScriptCounts } from '../core/script.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { newNodeTexts } from './apply-edits.ts';
-import { preloadGuessedConversion } from './conversion-guess.ts';
+import { pageSample, preloadGuessedConversion } from './conversion-guess.ts';
 import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
 import { FrameWriter } from './frame-writer.ts';
 import { Journal } from './journal.ts';
@@ -206,6 +206,8 @@ export class PageFixer {
     if (!body) return;
     this.judgement = undefined;
     this.judgedText = '';
+    // Before anything else: the tables take longer to arrive than all the work before the first fix.
+    if (!this.warm) preloadGuessedConversion(pageSample(body), this.choice);
     // Not in the task that evaluated the engine module: that task is long enough on its own.
     await yieldToPage();
     // Reading a long page takes several slices: what the page changes meanwhile is queued
@@ -214,7 +216,6 @@ export class PageFixer {
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
-    if (!this.warm) preloadGuessedConversion(joinedUpTo('', blocks.map((b) => b.text), JUDGED_PIECE_CHARS), this.choice);
     const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
     await yieldToPage();
     await this.judge(blocks.map((b) => b.text), attributeElements);
