@@ -66,20 +66,26 @@ const openccTables = once(async () => {
 /** pinyin-pro's per-character readings as a table (src/core/readings/), so pinyin-pro loads only for hover and ruby. */
 const readingsTableData = once(async () => (await importTool('src/core/readings/generate-table.ts', 'readings-table')).readingsTableData());
 
+/** OpenCC's character tables read into script.ts's lookup tables (src/core/script-tables.ts). */
+const scriptTablesData = once(async () => (await importTool('src/core/script-source.ts', 'script-tables')).scriptTablesData());
+
 /**
  * In the extension, modules that would do work in every tab are replaced by
  * their .browser.ts twins, which read what this script precompiled: OpenCC's
- * tables (table-source) and the readings table (char-readings, which imports
- * it as the module 'zhengwen:readings-table').
+ * tables (table-source), the readings table (char-readings, which imports it
+ * as the module 'zhengwen:readings-table') and the script tables
+ * (script-source, 'zhengwen:script-tables').
  */
 const browserTwins = {
   name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /\/(table-source|char-readings)\.ts$/ }, (args) => ({
+    build.onResolve({ filter: /\/(table-source|char-readings|script-source)\.ts$/ }, (args) => ({
       path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')),
     }));
     build.onResolve({ filter: /^zhengwen:readings-table$/ }, () => ({ path: 'readings-table', namespace: 'zhengwen-readings' }));
     build.onLoad({ filter: /.*/, namespace: 'zhengwen-readings' }, async () => ({ contents: `export default ${JSON.stringify(await readingsTableData())};`, loader: 'js' }));
+    build.onResolve({ filter: /^zhengwen:script-tables$/ }, () => ({ path: 'script-tables', namespace: 'zhengwen-script' }));
+    build.onLoad({ filter: /.*/, namespace: 'zhengwen-script' }, async () => ({ contents: `export default ${JSON.stringify(await scriptTablesData())};`, loader: 'js' }));
   },
 };
 

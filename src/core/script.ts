@@ -1,117 +1,19 @@
-import stCharacters from 'opencc-js/dict/STCharacters';
 import tsCharacters from 'opencc-js/dict/TSCharacters';
+import { scriptTables } from './script-source.ts';
+import { HAN_FLAG, SIMP_FLAG, TRAD_FLAG, type ScriptTables } from './script-tables.ts';
 
 /**
  * Character-level knowledge of the two scripts, from OpenCC's own character
- * tables (the same data the converters use).
+ * tables (the same data the converters use): see script-tables.ts.
  */
-
-/**
- * Simplified forms that are also ordinary Traditional characters in their own
- * right (台灣, 范 and 余 as surnames, 鄰里, 干擾, 公布, Hong Kong's 户 and 着): OpenCC maps them to
- * another form, but a Taiwan page uses them, so they are no evidence of script.
- */
-const SHARED_IN_PRACTICE = new Set([...'台范余于里干松布周制冲准卜谷丑千升斗只征划游郁户着']);
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'either' | 'none';
 
-const HAN_FLAG = 1;
-const TRAD_FLAG = 2;
-const SIMP_FLAG = 4;
-
-/** OpenCC's character tables, read into forms every lookup can use without parsing strings again. */
-interface Tables {
-  /**
-   * One byte per BMP code unit (Han, Traditional-only, Simplified-only):
-   * counting a 1 MB page is then a loop over char codes with no string or
-   * regex work per character.
-   */
-  flags: Uint8Array;
-  /** Per BMP code unit: 1 + where its Simplified forms start in TSCharacters (0: no entry). */
-  formsAt: Int32Array;
-  /** Per BMP code unit: 1 when it is Simplified-only (isSimplifiedOnly), even if also Traditional-only. */
-  simplifiedOnly: Uint8Array;
-  /** The same for characters of more than one code unit (astral): few, kept as strings. */
-  otherForms: Map<string, string[]>;
-  otherSimplifiedOnly: Set<string>;
-}
-
-let built: Tables | undefined;
+let built: ScriptTables | undefined;
 const formsCache = new Map<string, string[]>();
 
-/**
- * Reads TSCharacters ("trad simp simp|…") and STCharacters ("simp trad…|…")
- * by char codes: splitting 7,000 entries into strings, maps and sets cost
- * ~10–40 ms on every page with Chinese text. Where an entry repeats, the last
- * one gives the forms, as a map built from the list would.
- */
-function tables(): Tables {
-  if (built) return built;
-  const flags = new Uint8Array(0x10000);
-  const formsAt = new Int32Array(0x10000);
-  const simplifiedOnly = new Uint8Array(0x10000);
-  const otherForms = new Map<string, string[]>();
-  const otherSimplifiedOnly = new Set<string>();
-  const targets = new Uint8Array(0x10000); // BMP code units some Traditional character simplifies to
-  const otherTargets = new Set<string>();
-  for (const [from, to] of BMP_HAN) flags.fill(HAN_FLAG, from, to + 1);
-  const ts = tsCharacters;
-  for (let start = 0; start < ts.length; ) {
-    let end = ts.indexOf('|', start);
-    if (end === -1) end = ts.length;
-    const space = ts.indexOf(' ', start);
-    // An entry needs a character and at least one form ("trad simp").
-    if (space > start && space < end) {
-      const single = space - start === 1;
-      const trad = ts.charCodeAt(start);
-      let keeps = false; // the character is one of its own Simplified forms
-      for (let t = space + 1; t <= end; ) {
-        let next = ts.indexOf(' ', t);
-        if (next === -1 || next > end) next = end;
-        if (next - t === 1) {
-          targets[ts.charCodeAt(t)] = 1;
-          if (single && ts.charCodeAt(t) === trad) keeps = true;
-        } else {
-          otherTargets.add(ts.slice(t, next));
-        }
-        t = next + 1;
-      }
-      if (single) {
-        formsAt[trad] = space + 2;
-        flags[trad] = keeps ? flags[trad]! & ~TRAD_FLAG : flags[trad]! | TRAD_FLAG;
-      } else {
-        otherForms.set(ts.slice(start, space), ts.slice(space + 1, end).split(' '));
-      }
-    }
-    start = end + 1;
-  }
-  // Simplified-only: a character OpenCC's Simplified→Traditional table always
-  // changes (网→網); 表 or 出, which it may keep, are shared.
-  const st = stCharacters;
-  const simplifiedOnlyCodes: number[] = [];
-  for (let start = 0; start < st.length; ) {
-    let end = st.indexOf('|', start);
-    if (end === -1) end = st.length;
-    const space = st.indexOf(' ', start);
-    if (space > start && space < end) {
-      const simp = st.slice(start, space);
-      const single = simp.length === 1;
-      const code = simp.charCodeAt(0);
-      if (single ? targets[code] === 1 : otherTargets.has(simp)) {
-        if (!SHARED_IN_PRACTICE.has(simp) && !(' ' + st.slice(space + 1, end) + ' ').includes(' ' + simp + ' ')) {
-          if (single) {
-            simplifiedOnly[code] = 1;
-            simplifiedOnlyCodes.push(code);
-          } else {
-            otherSimplifiedOnly.add(simp);
-          }
-        }
-      }
-    }
-    start = end + 1;
-  }
-  for (const c of simplifiedOnlyCodes) if (!(flags[c]! & TRAD_FLAG)) flags[c]! |= SIMP_FLAG;
-  return (built = { flags, formsAt, simplifiedOnly, otherForms, otherSimplifiedOnly });
+function tables(): ScriptTables {
+  return (built ??= scriptTables());
 }
 
 function flags(): Uint8Array {
@@ -139,14 +41,21 @@ export function isSimplifiedOnly(ch: string): boolean {
 
 /** The Simplified forms OpenCC's character table gives (the character itself if none). */
 export function simplifiedFormsOf(ch: string): string[] {
-  const t = tables();
-  if (ch.length !== 1) return t.otherForms.get(ch) ?? [ch];
-  const at = t.formsAt[ch.charCodeAt(0)]! - 1;
-  if (at < 0) return [ch];
+  if (ch.length !== 1) return tables().otherForms.get(ch) ?? [ch];
   let forms = formsCache.get(ch);
   if (!forms) {
-    const end = tsCharacters.indexOf('|', at);
-    formsCache.set(ch, (forms = tsCharacters.slice(at, end === -1 ? tsCharacters.length : end).split(' ')));
+    // Looked up in TSCharacters ("trad simp simp|…") when first asked: few characters ever
+    // are (annotated ones). Where an entry repeats, the last one gives the forms.
+    const ts = tsCharacters;
+    const bar = ts.lastIndexOf(`|${ch} `);
+    const start = bar !== -1 ? bar + 1 : ts.startsWith(`${ch} `) ? 0 : -1;
+    if (start === -1) {
+      forms = [ch];
+    } else {
+      const end = ts.indexOf('|', start);
+      forms = ts.slice(start + 2, end === -1 ? ts.length : end).split(' ');
+    }
+    formsCache.set(ch, forms);
   }
   return forms;
 }
@@ -161,16 +70,7 @@ export interface ScriptCounts {
   simplifiedOnly: number;
 }
 
-/**
- * The BMP ranges of \p{Script=Han} (Unicode 15: radicals, 々 〇 〡–〩 〸–〻,
- * extension A, unified, compatibility), filled in directly: testing the
- * property on 62,000 code points cost ~50–100 ms at page load. script.test.ts
- * checks the ranges against the regex property.
- */
-export const BMP_HAN: readonly [number, number][] = [
-  [0x2e80, 0x2e99], [0x2e9b, 0x2ef3], [0x2f00, 0x2fd5], [0x3005, 0x3005], [0x3007, 0x3007], [0x3021, 0x3029],
-  [0x3038, 0x303b], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfa6d], [0xfa70, 0xfad9],
-];
+export { BMP_HAN } from './script-tables.ts';
 
 /** Which script a text is written in, by counting script-specific characters. */
 export function detectScript(text: string): ScriptCounts {
