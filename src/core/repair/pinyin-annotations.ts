@@ -26,12 +26,16 @@ const CLOSE = 0x29;
 const CLOSE_WIDE = 0xff09;
 const SPACE = 0x20;
 
-/** Whether a written syllable is a reading of a character, cached: a mirror repeats its table. */
-const verdicts = new Map<string, { toned: boolean } | null>();
+/**
+ * Whether a written syllable is a reading of a character, cached by character
+ * then syllable (no key string per lookup): a mirror repeats its table.
+ */
+const verdicts = new Map<string, Map<string, { toned: boolean } | null>>();
+let cachedVerdicts = 0;
 
 function readingVerdict(char: string, written: string): { toned: boolean } | null {
-  const key = char + written;
-  let v = verdicts.get(key);
+  let byWritten = verdicts.get(char);
+  let v = byWritten?.get(written);
   if (v !== undefined) return v;
   v = null;
   // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
@@ -39,28 +43,38 @@ function readingVerdict(char: string, written: string): { toned: boolean } | nul
     const parsed = parseSyllable(written);
     if (parsed && readingsOf(char).some((r) => syllableMatches(parsed, r))) v = { toned: parsed.tone !== 0 };
   }
-  if (verdicts.size > 50_000) verdicts.clear();
-  verdicts.set(key, v);
+  if (cachedVerdicts > 50_000) {
+    verdicts.clear();
+    cachedVerdicts = 0;
+    byWritten = undefined;
+  }
+  if (!byWritten) verdicts.set(char, (byWritten = new Map()));
+  byWritten.set(written, v);
+  cachedVerdicts++;
   return v;
 }
 
-/** Reads one bracketed syllable at pos: its text and the end offset, or undefined. */
-function bracketAt(text: string, pos: number): { written: string; end: number } | undefined {
+/** The syllable bracketAt read last (returned through here, not in an object per bracket). */
+let bracketWritten = '';
+
+/** Reads one bracketed syllable at pos: its end offset (the syllable in bracketWritten), or -1. */
+function bracketAt(text: string, pos: number): number {
   const open = text.charCodeAt(pos);
-  if (open !== OPEN && open !== OPEN_WIDE) return undefined;
+  if (open !== OPEN && open !== OPEN_WIDE) return -1;
   let i = pos + 1;
   if (text.charCodeAt(i) === SPACE) i++;
   const start = i;
   while (i < text.length && i - start < 7 && LETTER.has(text.charCodeAt(i))) i++;
-  if (i === start) return undefined;
+  if (i === start) return -1;
   const digit = text.charCodeAt(i);
   let end = i;
   if (digit >= 0x30 && digit <= 0x35) end++;
-  const written = text.slice(start, end);
+  const writtenEnd = end;
   if (text.charCodeAt(end) === SPACE) end++;
   const close = text.charCodeAt(end);
-  if (close !== CLOSE && close !== CLOSE_WIDE) return undefined;
-  return { written, end: end + 1 };
+  if (close !== CLOSE && close !== CLOSE_WIDE) return -1;
+  bracketWritten = text.slice(start, writtenEnd);
+  return end + 1;
 }
 
 /**
@@ -83,12 +97,13 @@ export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
       let pos = at;
       let toned = false;
       // Take the longest run of brackets that all hold a valid reading.
-      for (let b = bracketAt(text, pos); b; b = bracketAt(text, pos)) {
-        const v = readingVerdict(char, b.written);
+      for (let end = bracketAt(text, pos); end !== -1; end = bracketAt(text, pos)) {
+        const written = bracketWritten;
+        const v = readingVerdict(char, written);
         if (!v) break;
         if (v.toned) toned = true;
-        syllables.push(b.written);
-        pos = b.end;
+        syllables.push(written);
+        pos = end;
       }
       if (syllables.length > 0) {
         found.push({ offset: at, length: pos - at, char, syllables, toned });
@@ -203,18 +218,33 @@ export function judgeAnnotations(
   return e;
 }
 
+/** Reasons by character then syllable: a mirror's page repeats a few hundred of them thousands of times. */
+const reasons = new Map<string, Map<string, string>>();
+
+function reasonFor(c: AnnotationCandidate): string {
+  if (c.syllables.length !== 1) return describeAnnotation(c);
+  const written = c.syllables[0]!;
+  let reason = reasons.get(c.char)?.get(written);
+  if (reason === undefined) {
+    reason = describeAnnotation(c);
+    if (reasons.size > 10_000) reasons.clear();
+    let byWritten = reasons.get(c.char);
+    if (!byWritten) reasons.set(c.char, (byWritten = new Map()));
+    byWritten.set(written, reason);
+  }
+  return reason;
+}
+
+function describeAnnotation(c: AnnotationCandidate): string {
+  return `pinyin annotation ${c.syllables.map((s) => `(${s})`).join('')} after ${c.char}`;
+}
+
 /** Edits that remove the given annotation candidates. */
 export function annotationEdits(text: string, candidates: readonly AnnotationCandidate[]): Edit[] {
-  return candidates.map((c) => {
-    const original = text.slice(c.offset, c.offset + c.length);
-    const shown = c.syllables.map((s) => `(${s})`).join('');
-    return {
-      offset: c.offset,
-      length: c.length,
-      original,
-      replacement: '',
-      kind: 'pinyin',
-      reason: `pinyin annotation ${shown} after ${c.char}`,
-    };
-  });
+  const edits: Edit[] = new Array(candidates.length);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    edits[k] = { offset: c.offset, length: c.length, original: text.slice(c.offset, c.offset + c.length), replacement: '', kind: 'pinyin', reason: reasonFor(c) };
+  }
+  return edits;
 }
