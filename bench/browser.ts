@@ -38,19 +38,22 @@ export async function launch(extension: boolean): Promise<Browser> {
   return { extension, ext };
 }
 
-/**
- * A browser with a minimal extension whose content script only reads
- * chrome.storage.sync once: the floor that any content script which honours
- * the user's settings pays on every page (its isolated world, the extension
- * API bindings, one storage round trip).
- */
-export async function launchMinimal(): Promise<Browser> {
+/** Content scripts of the minimal extensions: the floors any content script pays on every page. */
+export const MINIMAL_SCRIPTS = {
+  /** Honours the user's settings: its isolated world, the extension API bindings, one storage round trip. */
+  settings: 'chrome.storage.sync.get(null).then(() => {});\n',
+  /** Looks at the page: its isolated world and the DOM bindings Chromium builds in it on first access. */
+  page: 'void document.body;\n',
+} as const;
+
+/** A browser with a minimal extension whose content script is one of MINIMAL_SCRIPTS. */
+export async function launchMinimal(script: keyof typeof MINIMAL_SCRIPTS): Promise<Browser> {
   const dir = await mkdtemp(join(tmpdir(), 'zhengwen-bench-minimal-'));
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'minimal', version: '1', permissions: ['storage'],
     content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_idle' }],
   }));
-  await writeFile(join(dir, 'content.js'), 'chrome.storage.sync.get(null).then(() => {});\n');
+  await writeFile(join(dir, 'content.js'), MINIMAL_SCRIPTS[script]);
   const profile = await mkdtemp(join(tmpdir(), 'zhengwen-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1200, height: 900 },

@@ -76,11 +76,11 @@ try {
   }
   if (wants('english') && auto) {
     log('English page');
-    const minimal = await launchMinimal();
-    browsers.push(minimal);
+    const minimal = { settings: await launchMinimal('settings'), page: await launchMinimal('page') };
+    browsers.push(minimal.settings, minimal.page);
     figures.push(...(await benchEnglish(withExt, without, minimal, url('english'), RUNS.english, engineUrls(auto))));
-    await minimal.ext.close();
-    browsers.pop();
+    for (const m of Object.values(minimal)) await m.ext.close();
+    browsers.splice(-2);
   }
   if (wants('long')) {
     log('long page');
