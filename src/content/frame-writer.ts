@@ -109,7 +109,8 @@ export class FrameWriter<T> {
     while (this.head < this.queue.length) {
       const next = this.queue[this.head]!;
       const fits = batch.length === 0 || size + next.size <= this.budget;
-      if (urgent && !next.urgent ? !this.draining || !fits : !urgent && !fits) break;
+      const takes = urgent ? next.urgent || (this.draining && fits) : fits;
+      if (!takes) break;
       batch.push(next.item);
       size += next.size;
       if (next.urgent) this.urgent--;
