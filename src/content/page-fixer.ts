@@ -274,7 +274,8 @@ export class PageFixer {
     const first = blocks.find((b) => /\p{Script=Han}/u.test(b.text));
     if (first && !this.warm) {
       this.warm = true;
-      // The conversion tables arrive while the first fix builds the repair's own tables.
+      // The judged target's tables (already on their way when the early guess was right)
+      // arrive while the first fix builds the repair's own tables.
       preloadConverter(this.judgement!.counts, this.target);
       await fix(first.text.slice(0, 32), options);
       await yieldToPage();
