@@ -7,6 +7,7 @@
 import { preloadConverter, type Target } from '../core/convert.ts';
 import { detectScript } from '../core/script.ts';
 import type { SiteChoice } from '../shared/settings.ts';
+import { isSkipped } from './blocks.ts';
 
 /** A bracketed syllable right after a Han character: 經(jīng), 區(qū). */
 const BRACKETED_SYLLABLE = /[\u3400-\u9fff][(（][a-zA-Zü\u00e0-\u00fc\u0101-\u01dc]{1,6}[0-5]?[)）]/g;
@@ -28,16 +29,14 @@ export function guessTarget(sample: string, choice: SiteChoice): Target | undefi
   return found >= MIN_SYLLABLES ? 'cn' : undefined;
 }
 
-/** Elements whose text is not the page's prose. */
-const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-
 /** The first `max` characters of the page's text, read directly (before its blocks are collected). */
 export function pageSample(root: Node, max = 20_000): string {
   const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
   let length = 0;
   for (let n = walker.nextNode(); n && length < max; n = walker.nextNode()) {
-    if (NOT_PROSE.has(n.parentNode?.nodeName ?? '')) continue;
+    // The parent only, as the blocks are judged (scripts, styles, code…): for a guess that is enough.
+    if (n.parentElement && isSkipped(n.parentElement)) continue;
     const data = (n as Text).data;
     parts.push(data);
     length += data.length;

@@ -27,31 +27,35 @@ const CLOSE_WIDE = 0xff09;
 const SPACE = 0x20;
 
 /**
- * Whether a written syllable is a reading of a character, cached by character
- * then syllable (no key string per lookup): a mirror repeats its table.
+ * A cache keyed by character then syllable, so a lookup builds no key string
+ * (a mirror repeats its table of a few hundred annotations thousands of
+ * times). Cleared when it holds more than 10,000 characters.
  */
+function cachedBySyllable<V>(cache: Map<string, Map<string, V>>, char: string, written: string, make: (char: string, written: string) => V): V {
+  let byWritten = cache.get(char);
+  if (byWritten?.has(written)) return byWritten.get(written)!;
+  const value = make(char, written);
+  if (!byWritten) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(char, (byWritten = new Map()));
+  }
+  byWritten.set(written, value);
+  return value;
+}
+
+/** Whether a written syllable is a reading of a character. */
 const verdicts = new Map<string, Map<string, { toned: boolean } | null>>();
-let cachedVerdicts = 0;
 
 function readingVerdict(char: string, written: string): { toned: boolean } | null {
-  let byWritten = verdicts.get(char);
-  let v = byWritten?.get(written);
-  if (v !== undefined) return v;
-  v = null;
+  // A named function, not a closure: nothing is allocated on the (usual) cached path.
+  return cachedBySyllable(verdicts, char, written, judgeReading);
+}
+
+function judgeReading(char: string, written: string): { toned: boolean } | null {
   // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
-  if (written === written.toLowerCase()) {
-    const parsed = parseSyllable(written);
-    if (parsed && readingsOf(char).some((r) => syllableMatches(parsed, r))) v = { toned: parsed.tone !== 0 };
-  }
-  if (cachedVerdicts > 50_000) {
-    verdicts.clear();
-    cachedVerdicts = 0;
-    byWritten = undefined;
-  }
-  if (!byWritten) verdicts.set(char, (byWritten = new Map()));
-  byWritten.set(written, v);
-  cachedVerdicts++;
-  return v;
+  if (written !== written.toLowerCase()) return null;
+  const parsed = parseSyllable(written);
+  return parsed && readingsOf(char).some((r) => syllableMatches(parsed, r)) ? { toned: parsed.tone !== 0 } : null;
 }
 
 /** The syllable bracketAt read last (returned through here, not in an object per bracket). */
@@ -218,25 +222,20 @@ export function judgeAnnotations(
   return e;
 }
 
-/** Reasons by character then syllable: a mirror's page repeats a few hundred of them thousands of times. */
+/** Reasons of single-syllable annotations, one string per distinct annotation. */
 const reasons = new Map<string, Map<string, string>>();
 
 function reasonFor(c: AnnotationCandidate): string {
   if (c.syllables.length !== 1) return describeAnnotation(c);
-  const written = c.syllables[0]!;
-  let reason = reasons.get(c.char)?.get(written);
-  if (reason === undefined) {
-    reason = describeAnnotation(c);
-    if (reasons.size > 10_000) reasons.clear();
-    let byWritten = reasons.get(c.char);
-    if (!byWritten) reasons.set(c.char, (byWritten = new Map()));
-    byWritten.set(written, reason);
-  }
-  return reason;
+  return cachedBySyllable(reasons, c.char, c.syllables[0]!, describeOne);
 }
 
 function describeAnnotation(c: AnnotationCandidate): string {
   return `pinyin annotation ${c.syllables.map((s) => `(${s})`).join('')} after ${c.char}`;
+}
+
+function describeOne(char: string, written: string): string {
+  return `pinyin annotation (${written}) after ${char}`;
 }
 
 /** Edits that remove the given annotation candidates. */
