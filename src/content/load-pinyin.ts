@@ -13,6 +13,8 @@ export interface PinyinReader {
   wordAt(text: string, offset: number, tone: ToneStyle): Promise<WordPinyin | undefined>;
   /** Word-level pinyin of a text. */
   pinyinWords(text: string, tone: ToneStyle): Promise<PinyinWord[]>;
+  /** The numbered reading of text[start, end) in context ("hang2 zhang3"). */
+  readingIn(text: string, start: number, end: number): Promise<string>;
 }
 
 const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
@@ -23,5 +25,6 @@ export function loadPinyin(): Promise<PinyinReader> {
   return (reader ??= import('../core/word-pinyin.ts').then((m) => ({
     wordAt: (text, offset, tone) => m.wordAt(text, offset, toSimplified, tone),
     pinyinWords: (text, tone) => m.pinyinWords(text, tone, toSimplified),
+    readingIn: (text, start, end) => m.readingIn(text, start, end, toSimplified),
   })));
 }

@@ -105,3 +105,21 @@ export async function wordAt(text: string, offset: number, simplify: Simplify, t
   }
   return undefined;
 }
+
+/**
+ * The numbered reading ("hang2 zhang3") pinyin-pro gives text[start, end) in
+ * the context of the Han run around it: used to put the reading heard in
+ * context first among a dictionary word's readings.
+ */
+export async function readingIn(text: string, start: number, end: number, simplify: Simplify, reach = 16): Promise<string> {
+  let from = start;
+  let to = end;
+  while (from > 0 && start - from < reach && HAN_CHAR.test(text[from - 1]!)) from--;
+  while (to < text.length && to - end < reach && HAN_CHAR.test(text[to]!)) to++;
+  const run = text.slice(from, to);
+  const converted = await simplify(run);
+  const simplified = converted.length === run.length ? converted : run;
+  const numbered = pinyinPro(simplified, { type: 'array', toneType: 'num' });
+  // pinyin-pro writes the neutral tone as 0, CC-CEDICT as 5.
+  return numbered.slice(start - from, end - from).map((s) => s.replace(/0$/, '5')).join(' ');
+}
