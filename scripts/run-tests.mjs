@@ -1,4 +1,5 @@
-// Runs every test with Node's own runner: unit tests beside the code (src/**/*.test.ts),
+// Runs every test with Node's own runner: unit tests beside the code (src/**/*.test.ts, and
+// scripts/**/*.test.ts for the build and tooling steps),
 // then the browser tests (e2e/**/*.test.ts) against a fresh build, unless --unit is given.
 // Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +23,7 @@ function run(args) {
 
 const only = process.argv[2];
 let ok = true;
-if (only !== '--e2e') ok = run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src')]) && ok;
+if (only !== '--e2e') ok = run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src'), ...find('scripts')]) && ok;
 if (only !== '--unit') {
   const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(browser)) {
