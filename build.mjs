@@ -112,6 +112,7 @@ export async function buildExtension(browser) {
   await cp('src/popup/popup.css', `${out}/popup.css`);
   await cp('src/content/content.css', `${out}/content.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
+  await cp('THIRD_PARTY_NOTICES.md', `${out}/THIRD_PARTY_NOTICES.md`); // the licences of what the bundles carry
   await mkdir(`${out}/icons`, { recursive: true });
   for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
   const base = JSON.parse(await readFile('manifest.json', 'utf8'));
