@@ -39,6 +39,9 @@ const ENTRY_FIELDS = new Set([
   'aliases',
   'explanation',
   'seeAlso',
+  'asOf',
+  'former',
+  'everyday',
 ]);
 const ALIAS_FIELDS = new Set(['simplified', 'traditional', 'pinyin']);
 const EXPLANATION_FIELDS = new Set(['en', 'zh']);

@@ -87,4 +87,10 @@ export interface GlossaryEntry {
   explanation: GlossaryExplanation;
   /** Related terms (Simplified main terms or aliases found elsewhere in the glossary). */
   seeAlso?: string[];
+  /** "YYYY" or "YYYY-MM": when the entry's counts and changeable facts were true. */
+  asOf?: string;
+  /** Set when the term is a former name or body: the Simplified main term that replaced it, and until when. */
+  former?: { replacedBy: string; until: string };
+  /** An everyday word that also has a political sense: not underlined on pages, still shown on hover. */
+  everyday?: true;
 }
