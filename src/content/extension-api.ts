@@ -17,6 +17,7 @@ export interface Ext {
   };
   storage: {
     sync: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     onChanged: Event<[changes: Record<string, unknown>, area: string]>;
   };
 }

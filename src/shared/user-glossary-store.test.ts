@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UserTerm } from '../core/glossary/user-glossary.ts';
+import type { UserTerm } from '../core/glossary/user-entries.ts';
 import {
   isUserGlossaryChange, loadUserTerms, MAX_STORED_BYTES, parseStoredTerms, saveUserTerms, StorageFullError,
   USER_GLOSSARY_KEY, type LocalArea,

@@ -5,7 +5,7 @@
  * changes. The storage area is passed in, so this module works with Chrome's
  * `chrome`, Firefox's `browser`, the polyfill and a test double alike.
  */
-import { USER_TERM_FIELDS, type UserTerm } from '../core/glossary/user-glossary.ts';
+import { USER_TERM_FIELDS, type UserTerm } from '../core/glossary/user-entries.ts';
 
 /** The storage.local key holding { version, terms }. */
 export const USER_GLOSSARY_KEY = 'userGlossary';

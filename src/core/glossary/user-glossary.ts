@@ -9,22 +9,10 @@
  * Parsing is all-or-nothing: any problem gives a list of line-numbered errors
  * and no terms. Pure: the script converters are passed in.
  */
-import { GlossaryMatcher } from './matcher.ts';
-import { USER_CATEGORY, type GlossaryEntry } from './types.ts';
+import { USER_TERM_FIELDS, type UserTerm } from './user-entries.ts';
 
-/** One of the reader's terms, both scripts filled in. */
-export interface UserTerm {
-  simplified: string;
-  traditional: string;
-  /** May be empty. */
-  pinyin: string;
-  english: string;
-  /** A free note in any language; may be empty. */
-  note: string;
-}
+export { USER_TERM_FIELDS, userTermToEntry, withUserTerms, type UserTerm } from './user-entries.ts';
 
-/** The fields of a term, in file order (the CSV header, the JSON keys). */
-export const USER_TERM_FIELDS = ['simplified', 'traditional', 'pinyin', 'english', 'note'] as const;
 type Field = (typeof USER_TERM_FIELDS)[number];
 
 /** A problem in an imported file, at a 1-based line. */
@@ -332,20 +320,4 @@ export function toJson(terms: readonly UserTerm[]): string {
 export function toCsv(terms: readonly UserTerm[]): string {
   const quote = (s: string): string => (/[",\r\n]/u.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s);
   return [USER_TERM_FIELDS.join(','), ...terms.map((t) => USER_TERM_FIELDS.map((f) => quote(t[f])).join(','))].join('\r\n') + '\r\n';
-}
-
-// ---------------------------------------------------------------- matching
-
-/** A reader's term as a glossary entry (category "My terms"; the note is the explanation in either language). */
-export function userTermToEntry(t: UserTerm): GlossaryEntry {
-  return {
-    simplified: t.simplified, traditional: t.traditional, pinyin: t.pinyin, english: t.english,
-    category: USER_CATEGORY, explanation: { en: t.note, zh: t.note },
-  };
-}
-
-/** A matcher over the reader's terms and the built-in ones; the reader's come first, so for the same form theirs wins. */
-export function withUserTerms(builtIn: GlossaryMatcher, terms: readonly UserTerm[]): GlossaryMatcher {
-  if (!terms.length) return builtIn;
-  return new GlossaryMatcher([...terms.map(userTermToEntry), ...builtIn.entries]);
 }
