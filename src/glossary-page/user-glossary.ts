@@ -47,6 +47,8 @@ function report(message: string, problems: string[] = [], bad = problems.length 
   const list = $<HTMLUListElement>('problems');
   list.replaceChildren(...problems.map((p) => Object.assign(document.createElement('li'), { textContent: p })));
   list.hidden = problems.length === 0;
+  // The result sits below the form and the file buttons: bring it into view.
+  if (message) status.scrollIntoView({ block: 'nearest' });
 }
 
 function render(): void {
@@ -73,7 +75,7 @@ function render(): void {
   });
   $('term-rows').replaceChildren(...rows);
   $('terms').hidden = terms.length === 0;
-  $('count').textContent = terms.length ? t('ugCount', `${terms.length} terms`, [String(terms.length)]) : t('ugEmpty', 'No terms yet.');
+  $('count').textContent = terms.length ? t('ugCount', `Terms: ${terms.length}`, [String(terms.length)]) : t('ugEmpty', 'No terms yet.');
 }
 
 function button(text: string, onClick: () => void): HTMLButtonElement {
