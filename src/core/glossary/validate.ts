@@ -29,6 +29,52 @@ function tw2cn(text: string): string {
   return toSimplified(text);
 }
 
+let toHongKong: ConvertFn | undefined;
+let fromHongKong: ConvertFn | undefined;
+
+/** Simplified → Hong Kong Traditional (built on first use). */
+function cn2hk(text: string): string {
+  toHongKong ??= Converter({ from: 'cn', to: 'hk' });
+  return toHongKong(text);
+}
+
+/** Hong Kong Traditional → Simplified (built on first use). */
+function hk2cn(text: string): string {
+  fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
+  return fromHongKong(text);
+}
+
+/** The Traditional standard an entry's forms are written in: Taiwan's, or Hong Kong's for hk and mo entries. */
+type Standard = 'tw' | 'hk';
+
+const CONVERTERS: Readonly<Record<Standard, { to: ConvertFn; back: ConvertFn; name: string }>> = {
+  tw: { to: cn2tw, back: tw2cn, name: 'Taiwan' },
+  hk: { to: cn2hk, back: hk2cn, name: 'Hong Kong' },
+};
+
+/** One of OpenCC's known wrong outputs (data/glossary-checks/opencc-wrong.json). */
+export interface OpenccWrong {
+  /** The wrong Traditional text OpenCC produces. */
+  wrong: string;
+  /** What it should be. */
+  right: string;
+  /** Why OpenCC gets it wrong. */
+  reason: string;
+  /** A Simplified text OpenCC converts to the wrong form. */
+  example: string;
+}
+
+/** Readings of a word in a dictionary (numbered pinyin such as "yin2 hang2"), or undefined when it is not a headword. */
+export type ReadingsOf = (word: string) => readonly string[] | undefined;
+
+/** Options of validateGlossary. */
+export interface ValidateOptions {
+  /** OpenCC's known wrong outputs: a Traditional form containing one is rejected. */
+  openccWrong?: readonly OpenccWrong[];
+  /** A word dictionary: the pinyin of a term (or a word inside it) must be one of the word's own readings. */
+  readingsOf?: ReadingsOf;
+}
+
 const ENTRY_FIELDS = new Set([
   'simplified',
   'traditional',
@@ -39,7 +85,19 @@ const ENTRY_FIELDS = new Set([
   'aliases',
   'explanation',
   'seeAlso',
+  'asOf',
+  'former',
+  'everyday',
+  'region',
 ]);
+const FORMER_FIELDS = new Set(['replacedBy', 'until']);
+const REGIONS: Readonly<Record<string, Standard>> = { tw: 'tw', hk: 'hk', mo: 'hk' };
+
+/** "YYYY" or "YYYY-MM" from 1900 on. */
+const DATE = /^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/u;
+/** Words that date a fact ("now", 目前) and so need asOf; 现在 inside 体现在, 实现在 … is not one. */
+const UNDATED_EN = /\b(now|currently|at present|presently|today|nowadays)\b/iu;
+const UNDATED_ZH = /目前|(?<![体表实出呈显展发])现在|当前|如今|现今|现任|迄今/u;
 const ALIAS_FIELDS = new Set(['simplified', 'traditional', 'pinyin']);
 const EXPLANATION_FIELDS = new Set(['en', 'zh']);
 const CATEGORY_IDS: ReadonlySet<string> = new Set(GLOSSARY_CATEGORIES);
@@ -146,8 +204,15 @@ interface FormCheck {
   pinyin: unknown;
 }
 
+/** What the forms of one entry are checked against. */
+interface FormContext {
+  standard: Standard;
+  openccWrong: readonly OpenccWrong[];
+  readingsOf: ReadingsOf | undefined;
+}
+
 /** Checks one Simplified / Traditional / pinyin triple (a main term or an alias). */
-function checkForms(form: FormCheck, problems: string[]): void {
+function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void {
   const { label } = form;
   let simplifiedOk = false;
   if (!isNonEmptyString(form.simplified)) {
@@ -170,19 +235,28 @@ function checkForms(form: FormCheck, problems: string[]): void {
         `${label}: traditional "${t}" has ${Array.from(t).length} characters, simplified "${s}" has ${Array.from(s).length}`,
       );
     }
-    const back = tw2cn(t);
+    const conv = CONVERTERS[ctx.standard];
+    const back = conv.back(t);
     if (back !== s) {
       problems.push(
-        `${label}: traditional "${t}" converts back (tw→cn) to "${back}", not to the simplified "${s}" (opencc cn→tw gives "${cn2tw(s)}")`,
+        `${label}: traditional "${t}" converts back (${ctx.standard}→cn) to "${back}", not to the simplified "${s}" (opencc cn→${ctx.standard} gives "${conv.to(s)}")`,
       );
     }
-    // A Taiwan-standard form is a fixed point of cn→tw; Simplified or non-standard
+    // A standard form is a fixed point of cn→tw (cn→hk); Simplified or non-standard
     // variant characters left in the traditional field are not.
-    const forward = cn2tw(t);
-    if (forward !== t) {
+    const forward = conv.to(t);
+    // Where the right form is one OpenCC would get wrong (新征程 → 新徵程), the listed correction is accepted.
+    const corrected = ctx.openccWrong.reduce((x, w) => x.replaceAll(w.wrong, w.right), forward);
+    if (forward !== t && corrected !== t) {
       problems.push(
-        `${label}: traditional "${t}" is not Taiwan-standard Traditional (opencc cn→tw makes it "${forward}")`,
+        `${label}: traditional "${t}" is not ${conv.name}-standard Traditional (opencc cn→${ctx.standard} makes it "${forward}")`,
       );
+    }
+    // OpenCC's own mistakes pass the two checks above (its output is a fixed point), so they are listed.
+    for (const w of ctx.openccWrong) {
+      if (t.includes(w.wrong)) {
+        problems.push(`${label}: traditional "${t}" contains "${w.wrong}", a known OpenCC error: write "${w.right}" (${w.reason})`);
+      }
     }
   }
 
@@ -199,8 +273,133 @@ function checkForms(form: FormCheck, problems: string[]): void {
       problems.push(
         `${label}: pinyin "${p}" does not match ${form.simplified as string} (${pinyinMismatchDetail(form.simplified as string, p)})`,
       );
+    } else if (simplifiedOk && ctx.readingsOf) {
+      const problem = wordReadingProblem(form.simplified as string, p, ctx.readingsOf);
+      if (problem !== undefined) problems.push(`${label}: ${problem}`);
     }
   }
+}
+
+const TONE_MARKS: Readonly<Record<string, string>> = {
+  a: 'āáǎà', e: 'ēéěè', i: 'īíǐì', o: 'ōóǒò', u: 'ūúǔù', ü: 'ǖǘǚǜ',
+};
+
+/**
+ * One numbered syllable ("hang2", "lu:4", "ge5", "Zhong1") in tone marks
+ * ("háng", "lǜ", "ge", "zhōng"), lower-cased. The mark goes on a or e, on
+ * the o of ou, else on the last vowel.
+ */
+export function numberedToMarked(syllable: string): string {
+  const m = /^([a-zü:]+?)([1-5]?)$/iu.exec(syllable.trim());
+  if (!m) return syllable.toLowerCase();
+  const base = m[1]!.toLowerCase().replace(/u:|v/gu, 'ü');
+  const tone = Number(m[2] || '5');
+  if (tone === 5) return base;
+  let at = base.search(/[ae]/u);
+  if (at < 0) at = base.indexOf('ou');
+  if (at < 0) {
+    for (let i = base.length - 1; i >= 0; i--) {
+      if ('iouü'.includes(base[i]!)) { at = i; break; }
+    }
+  }
+  if (at < 0) return base;
+  const vowel = base[at]!;
+  return base.slice(0, at) + (TONE_MARKS[vowel]?.[tone - 1] ?? vowel) + base.slice(at + 1);
+}
+
+/**
+ * Every way the pinyin splits into one syllable per character, using
+ * pinyin-pro's readings of each character (usually one way; xi'an/xian two).
+ */
+function alignments(term: string, pinyinText: string, limit = 16): string[][] {
+  const target = normalizePinyin(pinyinText);
+  const readings = readingsOf(term);
+  const found: string[][] = [];
+  const path: string[] = [];
+  const walk = (ci: number, pos: number): void => {
+    if (found.length >= limit) return;
+    if (ci === readings.length) {
+      if (pos === target.length) found.push([...path]);
+      return;
+    }
+    for (const r of readings[ci] ?? []) {
+      if (!target.startsWith(r, pos)) continue;
+      path.push(r);
+      walk(ci + 1, pos + r.length);
+      path.pop();
+    }
+  };
+  walk(0, 0);
+  return found;
+}
+
+/** A syllable without its tone mark (ü keeps its dots). */
+function toneless(syllable: string): string {
+  return syllable.normalize('NFD').replace(/[\u0300\u0301\u0304\u030c]/gu, '').normalize('NFC');
+}
+
+/** Whether a syllable of the term fits a dictionary syllable; a neutral tone there also accepts the full tone (书记 shūjì). */
+function syllableFits(found: string, dict: string): boolean {
+  return found === dict || (toneless(dict) === dict && toneless(found) === dict);
+}
+
+interface WordSpan {
+  start: number;
+  end: number;
+  word: string;
+  /** The dictionary's readings, one marked syllable per character. */
+  readings: string[][];
+}
+
+function spanFits(span: WordSpan, way: readonly string[]): boolean {
+  const found = way.slice(span.start, span.end);
+  return span.readings.some((r) => r.every((syl, k) => syllableFits(found[k]!, syl)));
+}
+
+/** Whether two spans overlap without one containing the other (人民|调解 and 民调). */
+function crosses(a: WordSpan, b: WordSpan): boolean {
+  return a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end) && !(b.start <= a.start && a.end <= b.end);
+}
+
+/**
+ * Checks the pinyin of a term against a word dictionary: wherever the whole
+ * term or a word of two or more characters inside it is a headword, the
+ * term's syllables there must be one of that word's readings (tone marks
+ * compared with numbered pinyin, ü = u:, case ignored; where the dictionary
+ * has the neutral tone 5, the full tone is also accepted, as in formal
+ * reading). A polyphone is then read as in its word (行长 hángzhǎng), not as
+ * any reading of the character. A headword that straddles two words of the
+ * term (民调 in 人民调解) is not held against it when a word crossing it
+ * (调解) is read right. Returns a problem, or undefined.
+ */
+export function wordReadingProblem(term: string, pinyinText: string, readingsOfWord: ReadingsOf): string | undefined {
+  const chars = Array.from(term);
+  const spans: WordSpan[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!HAN.test(chars[i]!)) continue;
+    for (let j = i + 2; j <= chars.length; j++) {
+      if (!HAN.test(chars[j - 1]!)) break;
+      const word = chars.slice(i, j).join('');
+      const readings = (readingsOfWord(word) ?? [])
+        .map((r) => r.trim().split(/\s+/u))
+        .filter((syllables) => syllables.length === j - i)
+        .map((syllables) => syllables.map(numberedToMarked));
+      if (readings.length > 0) spans.push({ start: i, end: j, word, readings });
+    }
+  }
+  if (spans.length === 0) return undefined;
+  const ways = alignments(term, pinyinText);
+  if (ways.length === 0) return undefined; // the syllable check has already reported it
+  let firstBad: { span: WordSpan; found: string } | undefined;
+  for (const way of ways) {
+    const fitting = spans.filter((sp) => spanFits(sp, way));
+    const bad = spans.find((sp) => !fitting.includes(sp) && !fitting.some((f) => crosses(f, sp)));
+    if (!bad) return undefined;
+    firstBad ??= { span: bad, found: way.slice(bad.start, bad.end).join('') };
+  }
+  const { span, found } = firstBad!;
+  const expected = [...new Set(span.readings.map((r) => `"${r.join('')}"`))].join(' or ');
+  return `pinyin reads ${span.word} as "${found}", but the dictionary reads the word ${expected}`;
 }
 
 function checkUnknownFields(
@@ -218,10 +417,15 @@ function checkUnknownFields(
  * Validates glossary entries and returns human-readable problems (empty = valid):
  * field presence and types, category ids, pinyin against pinyin-pro readings,
  * Simplified/Traditional consistency with opencc-js, aliases, explanations
- * (1–3 sentences in each language), duplicate terms and see-also references.
+ * (1–3 sentences in each language), duplicate terms and see-also references;
+ * dates (asOf, former), everyday and region; with options, OpenCC's known
+ * wrong outputs and the words' own readings in a dictionary.
  */
-export function validateGlossary(entries: unknown[]): string[] {
+export function validateGlossary(entries: unknown[], options: ValidateOptions = {}): string[] {
   const problems: string[] = [];
+  const openccWrong = options.openccWrong ?? [];
+  const formerRefs: { label: string; term: string; self: string }[] = [];
+  const mainTerms = new Set<string>();
   /** Every term (main or alias) → where it was first seen. */
   const seen = new Map<string, string>();
   const seeAlsoRefs: { label: string; term: string; self: string }[] = [];
@@ -244,11 +448,42 @@ export function validateGlossary(entries: unknown[]): string[] {
       return;
     }
     checkUnknownFields(raw, ENTRY_FIELDS, label, problems);
+    let standard: Standard = 'tw';
+    if (raw.region !== undefined) {
+      const r = typeof raw.region === 'string' ? REGIONS[raw.region] : undefined;
+      if (r === undefined) problems.push(`${label}: "region" must be "tw", "hk" or "mo"`);
+      else standard = r;
+    }
+    const ctx: FormContext = { standard, openccWrong, readingsOf: options.readingsOf };
     checkForms(
       { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin },
       problems,
+      ctx,
     );
     register(raw.simplified, label);
+    if (isNonEmptyString(raw.simplified)) mainTerms.add(raw.simplified);
+
+    if (raw.asOf !== undefined && (typeof raw.asOf !== 'string' || !DATE.test(raw.asOf))) {
+      problems.push(`${label}: "asOf" must be "YYYY" or "YYYY-MM", found ${JSON.stringify(raw.asOf)}`);
+    }
+    if (raw.everyday !== undefined && raw.everyday !== true) {
+      problems.push(`${label}: "everyday" must be true when present (leave it out otherwise)`);
+    }
+    if (raw.former !== undefined) {
+      if (!isRecord(raw.former)) {
+        problems.push(`${label}: "former" must be an object with "replacedBy" and "until"`);
+      } else {
+        checkUnknownFields(raw.former, FORMER_FIELDS, `${label} former`, problems);
+        if (!isNonEmptyString(raw.former.replacedBy)) {
+          problems.push(`${label}: former.replacedBy is missing or not a non-empty string`);
+        } else {
+          formerRefs.push({ label, term: raw.former.replacedBy, self: name });
+        }
+        if (typeof raw.former.until !== 'string' || !DATE.test(raw.former.until)) {
+          problems.push(`${label}: former.until must be "YYYY" or "YYYY-MM", found ${JSON.stringify(raw.former.until)}`);
+        }
+      }
+    }
 
     if (!isNonEmptyString(raw.english)) {
       problems.push(`${label}: "english" is missing or not a non-empty string`);
@@ -296,6 +531,7 @@ export function validateGlossary(entries: unknown[]): string[] {
               pinyin: alias.pinyin,
             },
             problems,
+            ctx,
           );
           register(alias.simplified, `${aliasLabel} (${String(alias.simplified)})`);
         });
@@ -319,6 +555,10 @@ export function validateGlossary(entries: unknown[]): string[] {
           // Chinese characters are allowed in English text only inside the term itself, so flag them.
           problems.push(`${label}: explanation.en contains Chinese characters`);
         }
+        const undated = UNDATED_EN.exec(ex.en);
+        if (undated && raw.asOf === undefined) {
+          problems.push(`${label}: explanation.en says "${undated[0]}" without "asOf" (give the date the fact was true)`);
+        }
       }
       if (!isNonEmptyString(ex.zh)) {
         problems.push(`${label}: explanation.zh is missing or empty`);
@@ -332,6 +572,10 @@ export function validateGlossary(entries: unknown[]): string[] {
           problems.push(`${label}: explanation.zh contains no Chinese characters`);
         } else if (tw2cn(ex.zh) !== ex.zh) {
           problems.push(`${label}: explanation.zh is not in Simplified Chinese (tw→cn changes it)`);
+        }
+        const undated = UNDATED_ZH.exec(ex.zh);
+        if (undated && raw.asOf === undefined) {
+          problems.push(`${label}: explanation.zh says "${undated[0]}" without "asOf" (give the date the fact was true)`);
         }
       }
     }
@@ -351,6 +595,19 @@ export function validateGlossary(entries: unknown[]): string[] {
     }
   });
 
+  for (const ref of formerRefs) {
+    if (ref.term === ref.self) {
+      problems.push(`${ref.label}: former.replacedBy refers to the entry itself`);
+    } else if (!mainTerms.has(ref.term)) {
+      const alias = seen.get(ref.term);
+      problems.push(
+        alias === undefined
+          ? `${ref.label}: former.replacedBy "${ref.term}" is not a term in the glossary`
+          : `${ref.label}: former.replacedBy "${ref.term}" is an alias (${alias}); give the main term`,
+      );
+    }
+  }
+
   for (const ref of seeAlsoRefs) {
     if (ref.term === ref.self) {
       problems.push(`${ref.label}: seeAlso refers to the entry itself`);
@@ -360,6 +617,24 @@ export function validateGlossary(entries: unknown[]): string[] {
   }
 
   return problems;
+}
+
+/** Reads the list of OpenCC's known wrong outputs; throws when an item lacks wrong, right, reason or example. */
+export function loadOpenccWrong(path: string): OpenccWrong[] {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array`);
+  return parsed.map((item: unknown, i) => {
+    if (
+      !isRecord(item) ||
+      !isNonEmptyString(item.wrong) ||
+      !isNonEmptyString(item.right) ||
+      !isNonEmptyString(item.reason) ||
+      !isNonEmptyString(item.example)
+    ) {
+      throw new Error(`${path}: item ${i + 1} needs non-empty "wrong", "right", "reason" and "example"`);
+    }
+    return { wrong: item.wrong, right: item.right, reason: item.reason, example: item.example };
+  });
 }
 
 /**
