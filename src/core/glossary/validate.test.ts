@@ -309,6 +309,11 @@ test('checks a region entry against its own standard: Hong Kong for hk and mo, T
   assertProblem(problemsOf({ ...hk, traditional: '衛生署', region: 'hk' }), /not Hong Kong-standard Traditional/);
   assert.deepEqual(problemsOf({ ...hk, traditional: '衛生署', region: 'tw' }), []);
   assertProblem(problemsOf({ ...hk, region: 'cn' }), /"region" must be "tw", "hk" or "mo"/);
+  // Taiwan writes both 台 and 臺; elsewhere the Taiwan-standard form is 臺.
+  const tai = { ...sample(), simplified: '台湾大学', traditional: '台灣大學', pinyin: 'Táiwān Dàxué', aliases: [] };
+  assert.deepEqual(problemsOf({ ...tai, region: 'tw' }), []);
+  assert.deepEqual(problemsOf({ ...tai, traditional: '臺灣大學', region: 'tw' }), []);
+  assertProblem(problemsOf(tai), /not Taiwan-standard Traditional/);
   const alias = { ...hk, region: 'hk', aliases: [{ simplified: '卫生署署长', traditional: '衛生署署長', pinyin: 'wèishēngshǔ shǔzhǎng' }] };
   assertProblem(problemsOf(alias), /alias #1.*not Hong Kong-standard/);
 });

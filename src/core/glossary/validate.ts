@@ -207,6 +207,8 @@ interface FormCheck {
 /** What the forms of one entry are checked against. */
 interface FormContext {
   standard: Standard;
+  /** Taiwan entries may write 台 where OpenCC gives 臺 (台灣民眾黨 beside 臺北市政府): both are in use there. */
+  eitherTai: boolean;
   openccWrong: readonly OpenccWrong[];
   readingsOf: ReadingsOf | undefined;
 }
@@ -236,7 +238,7 @@ function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void
       );
     }
     const conv = CONVERTERS[ctx.standard];
-    const back = conv.back(t);
+    const back = conv.back(ctx.eitherTai ? t.replaceAll('台', '臺') : t);
     if (back !== s) {
       problems.push(
         `${label}: traditional "${t}" converts back (${ctx.standard}→cn) to "${back}", not to the simplified "${s}" (opencc cn→${ctx.standard} gives "${conv.to(s)}")`,
@@ -246,7 +248,8 @@ function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void
     // variant characters left in the traditional field are not.
     const forward = conv.to(t);
     // Where the right form is one OpenCC would get wrong (新征程 → 新徵程), the listed correction is accepted.
-    const corrected = ctx.openccWrong.reduce((x, w) => x.replaceAll(w.wrong, w.right), forward);
+    let corrected = ctx.openccWrong.reduce((x, w) => x.replaceAll(w.wrong, w.right), forward);
+    if (ctx.eitherTai) corrected = Array.from(corrected, (ch, i) => (ch === '臺' && Array.from(t)[i] === '台' ? '台' : ch)).join('');
     if (forward !== t && corrected !== t) {
       problems.push(
         `${label}: traditional "${t}" is not ${conv.name}-standard Traditional (opencc cn→${ctx.standard} makes it "${forward}")`,
@@ -454,7 +457,7 @@ export function validateGlossary(entries: unknown[], options: ValidateOptions = 
       if (r === undefined) problems.push(`${label}: "region" must be "tw", "hk" or "mo"`);
       else standard = r;
     }
-    const ctx: FormContext = { standard, openccWrong, readingsOf: options.readingsOf };
+    const ctx: FormContext = { standard, eitherTai: raw.region === 'tw', openccWrong, readingsOf: options.readingsOf };
     checkForms(
       { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin },
       problems,
