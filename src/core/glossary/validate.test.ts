@@ -391,6 +391,12 @@ test('word readings: tones, neutral tone, case, and words that straddle two word
   assert.match(wordReadingProblem('处长', 'chǔzhǎng', dict) ?? '', /reads 处长 as "chǔzhǎng", but the dictionary reads the word "chùzhǎng"/);
   assert.equal(wordReadingProblem('处长', 'Chùzhǎng', dict), undefined);
   assert.equal(wordReadingProblem('书记', 'shūjì', dict), undefined);
+  // The dictionary's neutral tone is accepted by the syllable check too (pinyin-pro knows only zǐ for 子 in 班子).
+  const team: ReadingsOf = (w) => (w === '班子' ? ['ban1 zi5'] : undefined);
+  assert.ok(!pinyinMatches('领导班子', 'lǐngdǎo bānzi'));
+  assert.ok(pinyinMatches('领导班子', 'lǐngdǎo bānzi', team));
+  assert.equal(wordReadingProblem('领导班子', 'lǐngdǎo bānzi', team), undefined);
+  assert.ok(!pinyinMatches('领导班子', 'lǐngdǎo bānzī', team));
   assert.equal(wordReadingProblem('绿色', 'lǜsè', dict), undefined);
   assert.match(wordReadingProblem('绿色', 'lùsè', dict) ?? 'no problem', /lǜsè|does not/);
   // 民调 across 人民|调解 is not held against the term when 调解 is read right …

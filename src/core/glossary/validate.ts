@@ -120,13 +120,15 @@ export function normalizePinyin(text: string): string {
 /**
  * The readings a character may have: every reading pinyin-pro lists for it,
  * plus the reading pinyin-pro gives it in the context of the whole term
- * (which is how neutral tones such as 脖子 bózi are accepted). Non-Han
- * characters (digits, Latin letters) stand for themselves.
+ * (which is how neutral tones such as 脖子 bózi are accepted), plus, given a
+ * word dictionary, the neutral tone it has in a word of the term (班子
+ * bānzi). Non-Han characters (digits, Latin letters) stand for themselves.
  */
-function readingsOf(term: string): string[][] {
+function charReadings(term: string, readingsOfWord?: ReadingsOf): string[][] {
   const chars = Array.from(term);
   const inContext = pinyin(term, { type: 'array', toneSandhi: false });
   const contextual = inContext.length === chars.length ? inContext : [];
+  const neutral = readingsOfWord ? neutralInWords(chars, readingsOfWord) : [];
   return chars.map((ch, i) => {
     if (!HAN.test(ch)) return [ch.toLowerCase()];
     const set = new Set<string>();
@@ -135,18 +137,36 @@ function readingsOf(term: string): string[][] {
     }
     const c = contextual[i];
     if (c !== undefined && c !== '') set.add(normalizePinyin(c));
+    for (const n of neutral[i] ?? []) set.add(n);
     set.delete('');
     return [...set];
   });
+}
+
+/** For each character, the neutral-tone syllables the dictionary gives it in the words of two or more characters of the term. */
+function neutralInWords(chars: readonly string[], readingsOfWord: ReadingsOf): Set<string>[] {
+  const out = chars.map(() => new Set<string>());
+  for (let i = 0; i < chars.length; i++) {
+    for (let j = i + 2; j <= chars.length; j++) {
+      for (const r of readingsOfWord(chars.slice(i, j).join('')) ?? []) {
+        const syllables = r.trim().split(/\s+/u);
+        if (syllables.length !== j - i) continue;
+        syllables.forEach((syl, k) => {
+          if (/^[a-zü:]+5?$/iu.test(syl) && /5$/u.test(syl)) out[i + k]!.add(numberedToMarked(syl));
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * Whether the pinyin spells the term syllable by syllable, trying every
  * reading of each character (backtracking, so both xi'an and xián split).
  */
-export function pinyinMatches(term: string, pinyinText: string): boolean {
+export function pinyinMatches(term: string, pinyinText: string, readingsOfWord?: ReadingsOf): boolean {
   const target = normalizePinyin(pinyinText);
-  const readings = readingsOf(term);
+  const readings = charReadings(term, readingsOfWord);
   const failed = new Set<string>();
   const match = (ci: number, pos: number): boolean => {
     if (ci === readings.length) return pos === target.length;
@@ -164,7 +184,7 @@ export function pinyinMatches(term: string, pinyinText: string): boolean {
 /** Explains where a pinyin string stops matching (for the problem message). */
 function pinyinMismatchDetail(term: string, pinyinText: string): string {
   const target = normalizePinyin(pinyinText);
-  const readings = readingsOf(term);
+  const readings = charReadings(term);
   const chars = Array.from(term);
   // Greedy walk to locate the first character that cannot be matched.
   let pos = 0;
@@ -272,7 +292,7 @@ function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void
     }
     if (/[0-9]/u.test(p) && simplifiedOk && !/[0-9]/u.test(form.simplified as string)) {
       problems.push(`${label}: pinyin "${p}" uses tone numbers; use tone marks`);
-    } else if (simplifiedOk && !pinyinMatches(form.simplified as string, p)) {
+    } else if (simplifiedOk && !pinyinMatches(form.simplified as string, p, ctx.readingsOf)) {
       problems.push(
         `${label}: pinyin "${p}" does not match ${form.simplified as string} (${pinyinMismatchDetail(form.simplified as string, p)})`,
       );
@@ -314,9 +334,9 @@ export function numberedToMarked(syllable: string): string {
  * Every way the pinyin splits into one syllable per character, using
  * pinyin-pro's readings of each character (usually one way; xi'an/xian two).
  */
-function alignments(term: string, pinyinText: string, limit = 16): string[][] {
+function alignments(term: string, pinyinText: string, readingsOfWord: ReadingsOf, limit = 16): string[][] {
   const target = normalizePinyin(pinyinText);
-  const readings = readingsOf(term);
+  const readings = charReadings(term, readingsOfWord);
   const found: string[][] = [];
   const path: string[] = [];
   const walk = (ci: number, pos: number): void => {
@@ -391,7 +411,7 @@ export function wordReadingProblem(term: string, pinyinText: string, readingsOfW
     }
   }
   if (spans.length === 0) return undefined;
-  const ways = alignments(term, pinyinText);
+  const ways = alignments(term, pinyinText, readingsOfWord);
   if (ways.length === 0) return undefined; // the syllable check has already reported it
   let firstBad: { span: WordSpan; found: string } | undefined;
   for (const way of ways) {
