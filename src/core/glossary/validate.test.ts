@@ -283,6 +283,19 @@ test('catches 目前 / 现在 / "now" / "currently" in an explanation without as
   assert.deepEqual(problemsOf(zh('其原则体现在宪法中。')), []);
 });
 
+test('catches a count that changes over time (there are 19, 3,000 deputies, 共有19个) without asOf, not a rule\'s threshold', () => {
+  const zh = (text: string): GlossaryEntry => ({ ...sample(), explanation: { en: 'A body.', zh: text } });
+  const en = (text: string): GlossaryEntry => ({ ...sample(), explanation: { en: text, zh: '机构。' } });
+  assertProblem(problemsOf(en('A new area approved by the State Council. There are 19.')), /says "There are 19" without "asOf"/);
+  assertProblem(problemsOf(en('Its nearly 3,000 deputies meet every March.')), /says "3,000 deputies"/);
+  assertProblem(problemsOf(en('The National Committee has more than 2,000 members.')), /says "2,000 members"/);
+  assertProblem(problemsOf(zh('上海浦东新区为首个，共有19个。')), /explanation\.zh says "共有19" without "asOf"/);
+  assertProblem(problemsOf(zh('全国约有1300个县。')), /says "全国约有1300"/);
+  assert.deepEqual(problemsOf({ ...en('There are 19.'), asOf: '2024' }), []);
+  assert.deepEqual(problemsOf(en('The basic unit, set up wherever there are at least three full members.')), []);
+  assert.deepEqual(problemsOf(en('Set up where a unit has more than 50 but fewer than 100 members.')), []);
+});
+
 test('catches a badly written asOf', () => {
   for (const bad of ['2023-13', '23', '2023/03', '2023-3', 'March 2023', 2023]) {
     assertProblem(problemsOf({ ...sample(), asOf: bad }), /"asOf" must be "YYYY" or "YYYY-MM"/);

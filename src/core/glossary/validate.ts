@@ -98,6 +98,15 @@ const DATE = /^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/u;
 /** Words that date a fact ("now", 目前) and so need asOf; 现在 inside 体现在, 实现在 … is not one. */
 const UNDATED_EN = /\b(now|currently|at present|presently|today|nowadays)\b/iu;
 const UNDATED_ZH = /目前|(?<![体表实出呈显展发])现在|当前|如今|现今|现任|迄今/u;
+/** A count of things that changes over time ("there are 19", "2,000 members", 共有19个): it needs asOf too. */
+const NUMBER_EN = String.raw`(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)`;
+const COUNT_EN = new RegExp(
+  // Not a threshold in a rule ("wherever there are at least three members", "fewer than 100 members").
+  String.raw`(?<!where )\bthere (?:are|is|were|have been) (?:about |around |roughly |nearly |close to |more than |over |some )?${NUMBER_EN}\b(?! or more)` +
+    String.raw`|(?<!fewer than |less than |least |[\d,.])\b${NUMBER_EN}(?: million| thousand)? (?:members|deputies|delegations|sectors|seats)\b`,
+  'iu',
+);
+const COUNT_ZH = /(?:共有|共设|共计|总数|现有|现存|全国有|全国约有|全国共有|已有)[^。；，]*?[0-9一二三四五六七八九十百千万两]+/u;
 const ALIAS_FIELDS = new Set(['simplified', 'traditional', 'pinyin']);
 const EXPLANATION_FIELDS = new Set(['en', 'zh']);
 const CATEGORY_IDS: ReadonlySet<string> = new Set(GLOSSARY_CATEGORIES);
@@ -578,7 +587,7 @@ export function validateGlossary(entries: unknown[], options: ValidateOptions = 
           // Chinese characters are allowed in English text only inside the term itself, so flag them.
           problems.push(`${label}: explanation.en contains Chinese characters`);
         }
-        const undated = UNDATED_EN.exec(ex.en);
+        const undated = UNDATED_EN.exec(ex.en) ?? COUNT_EN.exec(ex.en);
         if (undated && raw.asOf === undefined) {
           problems.push(`${label}: explanation.en says "${undated[0]}" without "asOf" (give the date the fact was true)`);
         }
@@ -596,7 +605,7 @@ export function validateGlossary(entries: unknown[], options: ValidateOptions = 
         } else if (tw2cn(ex.zh) !== ex.zh) {
           problems.push(`${label}: explanation.zh is not in Simplified Chinese (tw→cn changes it)`);
         }
-        const undated = UNDATED_ZH.exec(ex.zh);
+        const undated = UNDATED_ZH.exec(ex.zh) ?? COUNT_ZH.exec(ex.zh);
         if (undated && raw.asOf === undefined) {
           problems.push(`${label}: explanation.zh says "${undated[0]}" without "asOf" (give the date the fact was true)`);
         }
