@@ -10,6 +10,7 @@ import {
   countEnglishSentences,
   loadGlossaryFiles,
   loadOpenccWrong,
+  loadReadingExceptions,
   numberedToMarked,
   pinyinMatches,
   validateGlossary,
@@ -21,6 +22,7 @@ import { CATEGORY_LABELS, GLOSSARY_CATEGORIES, type GlossaryEntry } from './type
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DATA_DIR = join(ROOT, 'data/glossary');
 const OPENCC_WRONG = loadOpenccWrong(join(ROOT, 'data/glossary-checks/opencc-wrong.json'));
+const READING_EXCEPTIONS = loadReadingExceptions(join(ROOT, 'data/glossary-checks/reading-exceptions.json'));
 
 let cedict: Map<string, string[]> | undefined;
 
@@ -45,7 +47,7 @@ const cedictReadings: ReadingsOf = (word) => {
 };
 
 /** The options the real data is validated with. */
-const STRICT = { openccWrong: OPENCC_WRONG, readingsOf: cedictReadings };
+const STRICT = { openccWrong: OPENCC_WRONG, readingsOf: cedictReadings, readingExceptions: READING_EXCEPTIONS };
 
 /** A valid synthetic entry; each unit test breaks one thing in a copy of it. */
 function sample(): GlossaryEntry {
@@ -426,4 +428,20 @@ test('word readings: tones, neutral tone, case, and words that straddle two word
   assert.equal(wordReadingProblem('人民调解', 'rénmín tiáojiě', dict), undefined);
   // … but a term that is the word itself is.
   assert.match(wordReadingProblem('民调', 'míntiáo', dict) ?? '', /reads 民调 as "míntiáo"/);
+});
+
+test('a kept exception lets a term read a dictionary word inside it otherwise (两重 liǎngzhòng), and only that word in that term', () => {
+  const entry = { ...sample(), simplified: '两重', traditional: '兩重', pinyin: 'liǎngzhòng', aliases: [] };
+  assertProblem(validateGlossary([entry], { readingsOf: cedictReadings }), /reads 两重 as "liǎngzhòng", but the dictionary reads the word "liǎngchóng"/);
+  assert.deepEqual(validateGlossary([entry], { readingsOf: cedictReadings, readingExceptions: READING_EXCEPTIONS }), []);
+  // The exception is for 两重 in that term only: 行长 is still checked.
+  const bank = { ...sample(), simplified: '行长', traditional: '行長', pinyin: 'xíngzhǎng', aliases: [] };
+  assertProblem(validateGlossary([bank], { readingsOf: cedictReadings, readingExceptions: READING_EXCEPTIONS }), /reads 行长/);
+  for (const x of READING_EXCEPTIONS) assert.ok(x.term.includes(x.word), `${x.word} in ${x.term}`);
+  const dir = mkdtempSync(join(tmpdir(), 'reading-exceptions-'));
+  const file = join(dir, 'list.json');
+  writeFileSync(file, JSON.stringify([{ term: '两重', word: '重要', reason: 'x' }]));
+  assert.throws(() => loadReadingExceptions(file), /"重要" is not in "两重"/);
+  writeFileSync(file, JSON.stringify([{ term: '两重', word: '两重' }]));
+  assert.throws(() => loadReadingExceptions(file), /needs non-empty "term", "word" and "reason"/);
 });

@@ -67,12 +67,28 @@ export interface OpenccWrong {
 /** Readings of a word in a dictionary (numbered pinyin such as "yin2 hang2"), or undefined when it is not a headword. */
 export type ReadingsOf = (word: string) => readonly string[] | undefined;
 
+/**
+ * A dictionary word inside a term that the term does not read as that word
+ * (data/glossary-checks/reading-exceptions.json): 两重 in the slogan is
+ * liǎngzhòng (two "major" tasks), not the word 两重 liǎngchóng "twofold".
+ */
+export interface ReadingException {
+  /** The term (Simplified main term or alias). */
+  term: string;
+  /** The dictionary word inside it whose reading does not apply. */
+  word: string;
+  /** Why the term reads it otherwise. */
+  reason: string;
+}
+
 /** Options of validateGlossary. */
 export interface ValidateOptions {
   /** OpenCC's known wrong outputs: a Traditional form containing one is rejected. */
   openccWrong?: readonly OpenccWrong[];
   /** A word dictionary: the pinyin of a term (or a word inside it) must be one of the word's own readings. */
   readingsOf?: ReadingsOf;
+  /** Words inside terms that the dictionary check leaves alone, each with its reason. */
+  readingExceptions?: readonly ReadingException[];
 }
 
 const ENTRY_FIELDS = new Set([
@@ -240,6 +256,7 @@ interface FormContext {
   eitherTai: boolean;
   openccWrong: readonly OpenccWrong[];
   readingsOf: ReadingsOf | undefined;
+  readingExceptions: readonly ReadingException[];
 }
 
 /** Checks one Simplified / Traditional / pinyin triple (a main term or an alias). */
@@ -306,7 +323,9 @@ function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void
         `${label}: pinyin "${p}" does not match ${form.simplified as string} (${pinyinMismatchDetail(form.simplified as string, p)})`,
       );
     } else if (simplifiedOk && ctx.readingsOf) {
-      const problem = wordReadingProblem(form.simplified as string, p, ctx.readingsOf);
+      const term = form.simplified as string;
+      const skip = new Set(ctx.readingExceptions.filter((x) => x.term === term).map((x) => x.word));
+      const problem = wordReadingProblem(term, p, ctx.readingsOf, skip);
       if (problem !== undefined) problems.push(`${label}: ${problem}`);
     }
   }
@@ -404,7 +423,12 @@ function crosses(a: WordSpan, b: WordSpan): boolean {
  * term (民调 in 人民调解) is not held against it when a word crossing it
  * (调解) is read right. Returns a problem, or undefined.
  */
-export function wordReadingProblem(term: string, pinyinText: string, readingsOfWord: ReadingsOf): string | undefined {
+export function wordReadingProblem(
+  term: string,
+  pinyinText: string,
+  readingsOfWord: ReadingsOf,
+  exceptWords: ReadonlySet<string> = new Set(),
+): string | undefined {
   const chars = Array.from(term);
   const spans: WordSpan[] = [];
   for (let i = 0; i < chars.length; i++) {
@@ -412,6 +436,7 @@ export function wordReadingProblem(term: string, pinyinText: string, readingsOfW
     for (let j = i + 2; j <= chars.length; j++) {
       if (!HAN.test(chars[j - 1]!)) break;
       const word = chars.slice(i, j).join('');
+      if (exceptWords.has(word)) continue;
       const readings = (readingsOfWord(word) ?? [])
         .map((r) => r.trim().split(/\s+/u))
         .filter((syllables) => syllables.length === j - i)
@@ -486,7 +511,13 @@ export function validateGlossary(entries: unknown[], options: ValidateOptions = 
       if (r === undefined) problems.push(`${label}: "region" must be "tw", "hk" or "mo"`);
       else standard = r;
     }
-    const ctx: FormContext = { standard, eitherTai: raw.region === 'tw', openccWrong, readingsOf: options.readingsOf };
+    const ctx: FormContext = {
+      standard,
+      eitherTai: raw.region === 'tw',
+      openccWrong,
+      readingsOf: options.readingsOf,
+      readingExceptions: options.readingExceptions ?? [],
+    };
     checkForms(
       { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin },
       problems,
@@ -666,6 +697,19 @@ export function loadOpenccWrong(path: string): OpenccWrong[] {
       throw new Error(`${path}: item ${i + 1} needs non-empty "wrong", "right", "reason" and "example"`);
     }
     return { wrong: item.wrong, right: item.right, reason: item.reason, example: item.example };
+  });
+}
+
+/** Reads the list of words exempt from the dictionary reading check; throws when an item lacks term, word or reason. */
+export function loadReadingExceptions(path: string): ReadingException[] {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array`);
+  return parsed.map((item: unknown, i) => {
+    if (!isRecord(item) || !isNonEmptyString(item.term) || !isNonEmptyString(item.word) || !isNonEmptyString(item.reason)) {
+      throw new Error(`${path}: item ${i + 1} needs non-empty "term", "word" and "reason"`);
+    }
+    if (!item.term.includes(item.word)) throw new Error(`${path}: item ${i + 1}: "${item.word}" is not in "${item.term}"`);
+    return { term: item.term, word: item.word, reason: item.reason };
   });
 }
 
