@@ -104,9 +104,13 @@ const SCRIPT_NAMES: Record<Script, string> = {
   none: 'no Chinese text',
 };
 
-function verdictOf(a: Analysis): string {
+/** The one-line verdict for a person, from the figures of an analysis. */
+export function verdictOf(a: Analysis): string {
   const parts: string[] = [];
-  if (a.pinyin.mirror) parts.push(plural(a.pinyin.found, 'pinyin insertion'));
+  if (a.pinyin.mirror) {
+    const fixedTone = a.pinyin.fixedTone ? ` (and ${formatCount(a.pinyin.fixedTone)} with the mirror's fixed wrong tone)` : '';
+    parts.push(plural(a.pinyin.found, 'pinyin insertion') + fixedTone);
+  }
   if (a.punctuation.damage) parts.push(plural(a.punctuation.found, 'stray comma'));
   if (a.mirror && a.leftovers > 0) parts.push(plural(a.leftovers, 'Simplified leftover'));
   if (a.mirror) return `machine-converted mirror page: ${parts.join(', ')}`;
