@@ -907,6 +907,8 @@ interface RunEnd {
   tokens: number;
   /** For 'trail': the realigning ASCII character sits right before a CJK character. */
   glued?: boolean;
+  /** The run ends with the "(" of an annotation that a `?` had swallowed (out ends with it). */
+  bracket?: boolean;
 }
 
 // ASCII punctuation that may be a full-width form after NFKC.
@@ -983,6 +985,16 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
       }
       continue;
     }
+    if (c === 0x3f && pending >= 0) {
+      // `當?shù)貏?chuàng)新`: the `?` is the trail byte of a character and the "(" of
+      // the annotation after it, read as one bad pair. The annotation names that
+      // character: it ends the run, and its "(" realigns the stream.
+      const named = namedByTail(text, j + 1, pending);
+      if (named) {
+        ends.push({ end: j + 1, out: out + named + '(', kind: 'trail', hint: true, bad, tokens: tokens + 1, bracket: true });
+        break;
+      }
+    }
     if (c === 0x3f) {
       // A lost trail byte, or a full-width ？ folded to ASCII.
       if (pending !== carry || carry >= 0) ends.push({ end: j, out, kind: 'lost', hint, bad, tokens });
@@ -1019,6 +1031,29 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
   }
   if (j >= text.length) ends.push({ end: j, out, kind: 'cut', hint, bad, tokens });
   return ends;
+}
+
+/**
+ * The one character, lead byte `lead` and any trail byte, that has the
+ * reading of the annotation tail (`chuàng)`) at `at`; undefined when none or
+ * several do. A tail without its "(" only: a whole annotation after `?` is
+ * not one the `?` swallowed.
+ */
+function namedByTail(text: string, at: number, lead: number): string | undefined {
+  const open = text.charCodeAt(at);
+  if (open === 0x28 || open === 0xff08) return undefined;
+  const tail = annotationAt(text, at, ANNOTATION_TAIL);
+  if (!tail) return undefined;
+  const g = gbk();
+  let named: string | undefined;
+  // The byte read with "(" as a bad pair was a lead byte in that reading: 0x81 or above.
+  for (let b = 0x81; b <= 0xfe; b++) {
+    const x = g.decodePair(lead, b);
+    if (!x || !acceptable(x) || !hasReading(String.fromCharCode(x), tail.base)) continue;
+    if (named !== undefined) return undefined;
+    named = String.fromCharCode(x);
+  }
+  return named;
 }
 
 /** Picks the best acceptable end: a realigning byte first, then the longest. */
@@ -1092,7 +1127,7 @@ function oneByteOff(text: string, p: number, out: Candidate[]): void {
         end: r.end,
         replacement: r.out,
         reason:
-          `GBK text decoded one byte off, ${plural(r.out.length, 'character')} restored` +
+          `GBK text decoded one byte off, ${restored(r)} restored` +
           ` (the pinyin "${text.slice(p + 1, q).replace(/^[(（]/, '').replace(/[)）]$/, '').trim()}" of ${named} placed the missing byte)` +
           lossNote(lost),
         score: 10 * r.out.length + 20,
@@ -1112,7 +1147,7 @@ function oneByteOff(text: string, p: number, out: Candidate[]): void {
     end: r.end,
     replacement: r.out,
     reason:
-      `GBK text decoded one byte off, ${plural(r.out.length, 'character')} restored` +
+      `GBK text decoded one byte off, ${restored(r)} restored` +
       `; the character before them is lost` +
       lossNote(lost.slice(1)),
     // Anchored on the `?` that ate a byte: stronger evidence than a run read alone.
@@ -1137,6 +1172,11 @@ function foreignScript(text: string, p: number): number {
   if (trad >= 3 && trad >= 3 * simp) return SIMPLIFIED_ONLY;
   if (simp >= 3 && simp >= 3 * trad) return TRADITIONAL_ONLY;
   return 0;
+}
+
+/** "3 characters", or "2 characters and the ( of an annotation" when a `?` had swallowed one. */
+function restored(r: RunEnd): string {
+  return r.bracket ? `${plural(r.out.length - 1, 'character')} and the "(" of an annotation` : plural(r.out.length, 'character');
 }
 
 function endLoss(r: RunEnd): LostSpan[] {
