@@ -29,7 +29,8 @@
  * Pure TypeScript: no DOM, no Node API; the byte tables are data (tables.ts).
  */
 import type { Edit } from '../edits.ts';
-import { parseSyllable, PINYIN_LETTERS } from '../syllable.ts';
+import { readingsOf } from '../readings.ts';
+import { parseSyllable, PINYIN_LETTERS, syllableMatches, type Syllable } from '../syllable.ts';
 import { PINYIN_HINTS } from './pinyin-hints.ts';
 import {
   big5,
@@ -882,12 +883,12 @@ const ANNOTATION = new RegExp(`[(（] ?${SYLLABLE} ?[)）]`, 'uy');
 /** What is left of an annotation whose opening bracket the lost byte swallowed: shù). */
 const ANNOTATION_TAIL = new RegExp(`[(（]? ?${SYLLABLE} ?[)）]`, 'uy');
 
-function annotationAt(text: string, at: number, re: RegExp): { length: number; base: string } | undefined {
+function annotationAt(text: string, at: number, re: RegExp): { length: number; base: string; syllable: Syllable } | undefined {
   re.lastIndex = at;
   const m = re.exec(text);
   if (!m) return undefined;
   const syl = parseSyllable(m[1]!);
-  return syl ? { length: m[0].length, base: syl.base } : undefined;
+  return syl ? { length: m[0].length, base: syl.base, syllable: syl } : undefined;
 }
 
 /** One way a one-byte-off run can end. */
@@ -951,6 +952,12 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
     const c = text.charCodeAt(j);
     if (c >= 0x80) {
       const code = c === 0xfffd ? 0 : g.encodeChar(c);
+      // The browser's form of the `?` below: U+FFFD for the trail byte, the annotation's "(" kept.
+      const named = c === 0xfffd && pending >= 0 ? namedByTail(text, j + 1, pending, true) : undefined;
+      if (named) {
+        ends.push({ end: j + 1, out: out + named, kind: 'trail', hint: true, bad, tokens: tokens + 1 });
+        break;
+      }
       if (!code) {
         if (c === 0xfffd && pending !== carry) ends.push({ end: j, out, kind: 'lost', hint, bad, tokens });
         else ends.push({ end: j, out, kind: 'cut', hint, bad, tokens });
@@ -989,7 +996,7 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
       // `當?shù)貏?chuàng)新`: the `?` is the trail byte of a character and the "(" of
       // the annotation after it, read as one bad pair. The annotation names that
       // character: it ends the run, and its "(" realigns the stream.
-      const named = namedByTail(text, j + 1, pending);
+      const named = namedByTail(text, j + 1, pending, false);
       if (named) {
         ends.push({ end: j + 1, out: out + named + '(', kind: 'trail', hint: true, bad, tokens: tokens + 1, bracket: true });
         break;
@@ -1035,25 +1042,27 @@ function readShifted(text: string, q: number, carry: number, foreign: number): R
 
 /**
  * The one character, lead byte `lead` and any trail byte, that has the
- * reading of the annotation tail (`chuàng)`) at `at`; undefined when none or
- * several do. A tail without its "(" only: a whole annotation after `?` is
- * not one the `?` swallowed.
+ * reading of the annotation at `at`; undefined when none or several do.
+ * `whole`: the annotation keeps its "(" (after U+FFFD); otherwise only its
+ * tail (`chuàng)`), whose "(" the `?` swallowed.
  */
-function namedByTail(text: string, at: number, lead: number): string | undefined {
+function namedByTail(text: string, at: number, lead: number, whole: boolean): string | undefined {
   const open = text.charCodeAt(at);
-  if (open === 0x28 || open === 0xff08) return undefined;
-  const tail = annotationAt(text, at, ANNOTATION_TAIL);
+  if ((open === 0x28 || open === 0xff08) !== whole) return undefined;
+  const tail = annotationAt(text, at, whole ? ANNOTATION : ANNOTATION_TAIL);
   if (!tail) return undefined;
   const g = gbk();
-  let named: string | undefined;
+  const named: string[] = [];
   // The byte read with "(" as a bad pair was a lead byte in that reading: 0x81 or above.
   for (let b = 0x81; b <= 0xfe; b++) {
     const x = g.decodePair(lead, b);
-    if (!x || !acceptable(x) || !hasReading(String.fromCharCode(x), tail.base)) continue;
-    if (named !== undefined) return undefined;
-    named = String.fromCharCode(x);
+    if (x && acceptable(x) && hasReading(String.fromCharCode(x), tail.base)) named.push(String.fromCharCode(x));
   }
-  return named;
+  if (named.length === 1) return named[0];
+  // Several share the letters (實 shí, 屍 shī): the written tone may single one out.
+  if (tail.syllable.tone === 0) return undefined;
+  const toned = named.filter((ch) => readingsOf(ch).some((r) => syllableMatches(tail.syllable, r)));
+  return toned.length === 1 ? toned[0] : undefined;
 }
 
 /** Picks the best acceptable end: a realigning byte first, then the longest. */
@@ -1117,6 +1126,11 @@ function oneByteOff(text: string, p: number, out: Candidate[]): void {
         false,
       );
       if (r) found.push({ carry: b, end: r });
+    }
+    // Several characters share the letters (隕 yǔn, 殞 yǔn, 鄖 yún …): the written tone may single one out.
+    if (found.length > 1 && tail.syllable.tone !== 0) {
+      const toned = found.filter((f) => readingsOf(String.fromCharCode(g.decodePair(prevCode & 0xff, f.carry))).some((r) => syllableMatches(tail.syllable, r)));
+      if (toned.length > 0) found.splice(0, found.length, ...toned);
     }
     if (found.length === 1 || (found.length > 1 && found.every((f) => f.end.out === found[0]!.end.out))) {
       const r = found[0]!.end;
