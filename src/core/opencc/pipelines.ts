@@ -66,10 +66,13 @@ export function segmentationTable(p: PipelineSpec): { group: DictGroup; dicts: n
   return { group: host ?? seg, dicts: seg.length };
 }
 
-/** Every table the pipelines need, once each. */
-export function allGroups(): DictGroup[] {
+/** The conversions the engine runs (convert.ts); tw2s stays for the tests and the benchmark, which compare with opencc-js. */
+export const ENGINE_CONVERSIONS: readonly ConversionId[] = ['tw2cn', 's2tw', 's2twp', 's2hk', 't2tw', 't2twp', 't2hk'];
+
+/** Every table the given pipelines need (all of them by default), once each. */
+export function allGroups(ids: readonly ConversionId[] = Object.keys(PIPELINES) as ConversionId[]): DictGroup[] {
   const seen = new Map<string, DictGroup>();
-  for (const p of Object.values(PIPELINES)) {
+  for (const p of ids.map((id) => PIPELINES[id])) {
     const seg = segmentationTable(p);
     for (const g of [...p.normalize, ...(seg ? [seg.group] : []), ...p.chain]) seen.set(groupName(g), g);
   }
