@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import * as t2cn from 'opencc-js/t2cn';
 import { convert } from '../convert.ts';
 import { converter } from './index.ts';
+import { runPipeline } from './pipeline.ts';
+import { PIPELINES, segmentationTable } from './pipelines.ts';
+import { decodeTable, encodeTable } from './table-codec.ts';
+import { loadTable } from './table-source.ts';
 import { ZHENGWEN_PHRASE_GROUPS } from './zhengwen-phrases.ts';
 
 /** Each 著/着 word: its mainland Simplified form and its Taiwan form, one-to-one in both directions. */
@@ -97,5 +101,24 @@ test('every phrase of the table converts to its value alone, and the groups expl
       // Converting the result again changes nothing: the values are final Simplified text.
       assert.equal(toCn(value), value, `${key} → ${value} is not stable`);
     }
+  }
+});
+
+test('the extension path (tables encoded at build time, decoded in the page) converts the sentences as the Node path does', async () => {
+  // What build.mjs writes (scripts/opencc-tables.ts) and table-source.browser.ts reads back.
+  const shipped = async (group: (typeof PIPELINES.tw2cn.chain)[number]) => decodeTable(encodeTable(await loadTable(group)).slice().buffer);
+  const spec = PIPELINES.tw2cn;
+  const seg = segmentationTable(spec)!;
+  const pipeline = {
+    normalize: await Promise.all(spec.normalize.map(shipped)),
+    segmentation: { table: await shipped(seg.group), dicts: seg.dicts },
+    chain: await Promise.all(spec.chain.map(shipped)),
+  };
+  const node = await converter('tw2cn');
+  const toTw = await converter('s2tw');
+  for (const simplified of SENTENCES) {
+    const taiwan = toTw(simplified);
+    assert.equal(runPipeline(pipeline, taiwan), node(taiwan), taiwan);
+    assert.equal(runPipeline(pipeline, taiwan), simplified);
   }
 });
