@@ -37,7 +37,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   if (pinyinIsDamage) {
     edits = edits.concat(annotationEdits(restored, analysis.findings.annotations));
     // On a mirror page only: its table's fixed wrong tones (成績(jī)), consistent on the page.
-    const fixedTone = findFixedToneAnnotations(restored, analysis.findings.annotations);
+    const fixedTone = analysis.findings.rejected.length ? findFixedToneAnnotations(restored, analysis.findings.annotations, analysis.findings.rejected) : [];
     if (fixedTone.length) {
       edits = edits.concat(annotationEdits(restored, fixedTone));
       analysis.pinyin.fixedTone = fixedTone.length;

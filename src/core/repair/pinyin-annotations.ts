@@ -87,9 +87,11 @@ function bracketAt(text: string, pos: number): number {
  * Finds bracketed syllables that are a dictionary reading of the character
  * right before them. Whether they are damage is decided page-wide by
  * judgeAnnotations, not here. A hand-written scan: a regex with captures over
- * a 1 MB page allocated more than the rest of the engine together.
+ * a 1 MB page allocated more than the rest of the engine together. `rejected`,
+ * when given, receives the offsets of syllable-shaped brackets after a Han
+ * character that are no reading of it (findFixedToneAnnotations reads them).
  */
-export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
+export function findAnnotationCandidates(text: string, rejected?: number[]): AnnotationCandidate[] {
   const found: AnnotationCandidate[] = [];
   let ascii = text.indexOf('(');
   let wide = text.indexOf('（');
@@ -114,6 +116,9 @@ export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
       if (syllables.length > 0) {
         found.push({ offset: at, length: pos - at, char, syllables, toned });
         next = pos;
+      } else if (rejected && bracketAt(text, at) !== -1) {
+        // A syllable-shaped bracket that is no reading of the character: maybe a mirror's fixed wrong tone.
+        rejected.push(at);
       }
     }
     if (ascii !== -1 && ascii < next) ascii = text.indexOf('(', next);
@@ -128,28 +133,31 @@ export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
  * tables carry such a fixed wrong tone; one is accepted when it is the page's
  * consistent annotation of that character: every bracket after it holds the
  * same toned syllable, and no valid reading of it is annotated elsewhere.
- * `accepted` are the page's valid candidates.
+ * `accepted` are the page's valid candidates, `rejected` the offsets of the
+ * other syllable-shaped brackets after a Han character (findAnnotationCandidates).
  */
-export function findFixedToneAnnotations(text: string, accepted: readonly AnnotationCandidate[]): AnnotationCandidate[] {
+export function findFixedToneAnnotations(text: string, accepted: readonly AnnotationCandidate[], rejected: readonly number[]): AnnotationCandidate[] {
+  // Which of the rejected brackets' characters carry a valid annotation somewhere: flags by code
+  // unit, not a Set of every accepted character (hundreds of thousands on a mirror page).
+  const wanted = new Uint8Array(0x10000);
+  for (const at of rejected) wanted[text.charCodeAt(at - 1)] = 1;
   const annotated = new Set<string>();
-  for (const c of accepted) annotated.add(c.char);
+  for (const c of accepted) if (wanted[c.char.charCodeAt(c.char.length - 1)]) annotated.add(c.char);
   const byChar = new Map<string, AnnotationCandidate[]>();
   // Characters followed somewhere by another syllable as well: not one fixed annotation.
   const mixed = new Set<string>();
-  for (const open of ['(', '（']) {
-    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + 1)) {
-      const before = text.charCodeAt(at - 1);
-      const char = isLowSurrogateCode(before) ? text.slice(at - 2, at) : text[at - 1];
-      if (char === undefined || annotated.has(char) || !isHanChar(char)) continue;
-      const end = bracketAt(text, at);
-      if (end === -1) continue;
-      const written = bracketWritten;
-      let list = byChar.get(char);
-      if (list && list[0]!.syllables[0] !== written) mixed.add(char);
-      if (!offByTone(char, written)) { mixed.add(char); continue; }
-      if (!list) byChar.set(char, (list = []));
-      list.push({ offset: at, length: end - at, char, syllables: [written], toned: true, toneOff: true });
-    }
+  for (const at of rejected) {
+    const before = text.charCodeAt(at - 1);
+    const char = isLowSurrogateCode(before) ? text.slice(at - 2, at) : text[at - 1];
+    if (char === undefined || annotated.has(char)) continue;
+    const end = bracketAt(text, at);
+    if (end === -1) continue;
+    const written = bracketWritten;
+    let list = byChar.get(char);
+    if (list && list[0]!.syllables[0] !== written) mixed.add(char);
+    if (!offByTone(char, written)) { mixed.add(char); continue; }
+    if (!list) byChar.set(char, (list = []));
+    list.push({ offset: at, length: end - at, char, syllables: [written], toned: true, toneOff: true });
   }
   const found: AnnotationCandidate[] = [];
   for (const [char, list] of byChar) if (!mixed.has(char)) for (const c of list) found.push(c);
@@ -303,15 +311,28 @@ function decide(e: AnnotationEvidence, script: string, n: number): string {
   return `${count}, ${onTrad}, but only ${covered}: too few to tell a mirror from a lesson`;
 }
 
+/** Characters seen while counting later occurrences (reused, cleared after each use: 64 KB). */
+let seenMarks: Uint8Array | undefined;
+
 /** Candidates whose character already appears earlier in the text (annotated or not). */
 function laterOccurrences(text: string, candidates: readonly AnnotationCandidate[]): number {
-  const first = new Map<string, number>();
+  const seen = (seenMarks ??= new Uint8Array(0x10000));
+  const astral = new Set<string>();
   let later = 0;
   for (const c of candidates) {
-    let at = first.get(c.char);
-    if (at === undefined) first.set(c.char, (at = text.indexOf(c.char)));
-    if (at < c.offset - c.char.length) later++;
+    // A character annotated before is at a later occurrence; its first annotation is when an
+    // unannotated occurrence comes earlier (one indexOf per annotated character).
+    if (c.char.length === 1) {
+      const code = c.char.charCodeAt(0);
+      if (seen[code]) { later++; continue; }
+      seen[code] = 1;
+    } else {
+      if (astral.has(c.char)) { later++; continue; }
+      astral.add(c.char);
+    }
+    if (text.indexOf(c.char) < c.offset - c.char.length) later++;
   }
+  for (const c of candidates) if (c.char.length === 1) seen[c.char.charCodeAt(0)] = 0;
   return later;
 }
 
