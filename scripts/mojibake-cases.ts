@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
-import { simplifiedFormsOf } from '../script.ts';
+import { simplifiedFormsOf } from '../src/core/script.ts';
 import { fileURLToPath } from 'node:url';
 import { big5, gbk, type Codec } from '../src/core/mojibake/tables.ts';
 import {

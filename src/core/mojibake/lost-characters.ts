@@ -90,7 +90,7 @@ function markRunEnd(text: string, p: number): number {
 
 function lostMarkAt(text: string, p: number, fullWidthStyle: () => boolean): LostSpan | undefined {
   // The whole run of marks, single spaces allowed between them.
-  let a = p;
+  const a = p;
   let b = p + 1;
   let count = 1;
   for (;;) {

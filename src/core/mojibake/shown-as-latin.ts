@@ -74,7 +74,7 @@ function scanZone(text: string, i: number, out: LatinCandidate[]): number {
     return i + 1;
   }
   const first = parsePairs(text, i);
-  let end = Math.max(first.end, i + 1, utf8AsLatin(text, i, out));
+  const end = Math.max(first.end, i + 1, utf8AsLatin(text, i, out));
   const found = judgeLatinPairs(text, first.pairs);
   // A stray character before the damage would shift every pair: try one later too.
   if (highByte(text.charCodeAt(i + 1)) >= 0x81 && !found.some((c) => c.start === i)) {
