@@ -111,6 +111,10 @@ export async function buildExtension(browser) {
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
   await cp('src/content/content.css', `${out}/content.css`);
+  // The word-list page (src/word-list/), an extension page with a classic script.
+  await esbuild.build({ ...common, minify, format: 'iife', platform: 'browser', outdir: out, entryPoints: { 'word-list': 'src/word-list/word-list.ts' } });
+  await cp('src/word-list/word-list.html', `${out}/word-list.html`);
+  await cp('src/word-list/word-list.css', `${out}/word-list.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
   await mkdir(`${out}/icons`, { recursive: true });
   for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deleteWords, importWords, isQuotaError, listWords, restoreWords, saveWord, WORD_KEY_PREFIX, type WordStorage } from './word-list.ts';
+import { BUCKETS, bucketOf, deleteWords, importWords, isQuotaError, listWords, restoreWords, saveWord, WORD_KEY_PREFIX, type WordStorage } from './word-list.ts';
 
 /**
  * storage.local as Chrome behaves: a set() whose total would pass the quota
@@ -44,15 +44,27 @@ test('saving a word twice keeps one record with the newer sentence and address',
   assert.equal(list[0]!.url, 'https://two.test/');
   assert.equal(list[0]!.pinyin, 'yínháng');
   assert.equal(list[0]!.savedAt, '2026-12-02T00:00:00.000Z');
-  assert.deepEqual([...area.data.keys()].every((k) => k.startsWith(WORD_KEY_PREFIX)), true);
+  assert.deepEqual([...area.data.keys()], [bucketOf({ simplified: '银行', pinyin: 'yínháng' })]);
 });
 
 test('the list ignores other keys and corrupt records, newest first', async () => {
   const area = new MemoryStorage();
-  await area.set({ other: { simplified: 'not mine' }, [`${WORD_KEY_PREFIX}bad`]: 'garbage' });
+  await area.set({ other: [{ simplified: 'not mine' }], [`${WORD_KEY_PREFIX}00`]: 'garbage' });
   await saveWord(word('调整', 'tiáozhěng'), area, new Date('2026-12-01T00:00:00Z'));
   await saveWord(word('医院', 'yīyuàn'), area, new Date('2026-12-03T00:00:00Z'));
+  const bucket = bucketOf({ simplified: '医院', pinyin: 'yīyuàn' });
+  await area.set({ [bucket]: [...(area.data.get(bucket) as unknown[]), null, 7, { pinyin: 'no word' }] });
   assert.deepEqual((await listWords(area)).map((w) => w.simplified), ['医院', '调整']);
+});
+
+test('words spread over the buckets; quick saves from one page never lose each other', async () => {
+  const area = new MemoryStorage();
+  const results = await Promise.all(Array.from({ length: 300 }, (_, i) => saveWord(word(`词${i}`, `cí${i}`), area)));
+  assert.ok(results.every((r) => r.ok && r.created));
+  assert.equal((await listWords(area)).length, 300);
+  const keys = [...area.data.keys()];
+  assert.ok(keys.length > BUCKETS / 2 && keys.length <= BUCKETS, String(keys.length));
+  assert.ok(keys.every((k) => /^wordlist:\d\d$/.test(k)));
 });
 
 test('delete returns the records, and restoring them gives the same list back', async () => {
@@ -104,4 +116,15 @@ test('nothing to save is "invalid", other storage errors are "failed", never thr
   assert.deepEqual(r, { ok: false, reason: 'failed', message: 'disk on fire' });
   assert.ok(isQuotaError(new DOMException('x', 'QuotaExceededError')));
   assert.ok(!isQuotaError(new Error('other')));
+});
+
+test('delete finds a word in any bucket', async () => {
+  const area = new MemoryStorage();
+  const stray = { ...word('银行', 'yínháng'), savedAt: '2026-01-01T00:00:00.000Z' };
+  const wrong = bucketOf(stray) === 'wordlist:00' ? 'wordlist:01' : 'wordlist:00';
+  await area.set({ [wrong]: [stray] });
+  const r = await deleteWords([stray], area);
+  assert.ok(r.ok);
+  assert.deepEqual(r.deleted, [stray]);
+  assert.deepEqual(await listWords(area), []);
 });
