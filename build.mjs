@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
 
-/** The `zhengwen` command, one file for Node. */
+/** The `zhengwen` command, one file for Node, with the compiled dictionary beside it. */
 export async function buildCli() {
   await rm('dist/cli', { recursive: true, force: true });
   await esbuild.build({
@@ -20,6 +20,7 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
   });
+  await cp(await dictionaryFile(), 'dist/cli/cedict.bin');
 }
 
 /** The manifest for one browser: Chrome runs a service worker, Firefox event-page scripts. */
@@ -54,6 +55,13 @@ const once = (make) => {
   let value;
   return () => (value ??= make());
 };
+
+/** CC-CEDICT compiled once per run (scripts/dictionary-file.ts), then copied where it is read. */
+const dictionaryFile = once(async () => {
+  const file = 'dist/.tools/dictionary/cedict.bin';
+  await (await importTool('scripts/dictionary-file.ts', 'dictionary-file')).writeDictionary([file]);
+  return file;
+});
 
 /** OpenCC's dictionaries compiled into the binary tables the engine fetches (scripts/opencc-tables.ts). */
 const openccTables = once(async () => {
@@ -108,6 +116,8 @@ export async function buildExtension(browser) {
     entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTwins],
   });
   await cp(await openccTables(), `${out}/opencc`, { recursive: true });
+  await mkdir(`${out}/dictionary`, { recursive: true });
+  await cp(await dictionaryFile(), `${out}/dictionary/cedict.bin`);
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
   await cp('src/content/content.css', `${out}/content.css`);
