@@ -15,6 +15,8 @@ export interface Ext {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: Event<[message: unknown, sender: unknown, sendResponse: (response?: unknown) => void]>;
   };
+  /** Missing in some test set-ups; always present in extension contexts. */
+  i18n?: { getMessage(name: string, substitutions?: string | string[]): string };
   storage: {
     sync: { get(keys: null): Promise<Record<string, unknown>> };
     onChanged: Event<[changes: Record<string, unknown>, area: string]>;

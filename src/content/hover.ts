@@ -10,6 +10,12 @@ import { blockElementOf, collectBlocks, isInSkippedRegion, OWN_UI_ATTRIBUTE } fr
 import { textPositionAt, type TextPosition } from './caret.ts';
 import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
+import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
+import { entryText, pageRegion, wordEntryAt, type WordEntry } from './word-entry.ts';
+import type { Block } from './blocks.ts';
+
+/** The CSS highlight that marks the characters the popover is about (content.css styles it). */
+const LOOKUP_HIGHLIGHT = 'zhengwen-lookup';
 
 /** Wait this long after the pointer stops before looking up: a short delay, not on every pixel. */
 const HOVER_DELAY_MS = 60;
@@ -20,6 +26,10 @@ export class HoverLookup {
   private shownFor: { node: Text; start: number; end: number } | undefined;
   private lookupId = 0;
   private enabled = false;
+  /** The word the popover shows, in its block, for the keys (next, previous, copy, save). */
+  private current: { block: Block; entry: WordEntry; anchor: DOMRect } | undefined;
+  /** Saves a word to the reader's word list (set by the content script). */
+  saveWord: ((entry: WordEntry, block: Block) => Promise<string>) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -78,8 +88,40 @@ export class HoverLookup {
   };
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.popover.visible) this.hide();
+    if (!this.popover.visible) return;
+    if (e.key === 'Escape') { this.hide(); return; }
+    // Plain letter keys act on the popover only while it is open, and never while the reader types.
+    if (e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target) || !this.current) return;
+    const key = e.key.toLowerCase();
+    if (key === 'n' || key === 'b') {
+      const { block, entry } = this.current;
+      const next = key === 'n' ? nextHan(block.text, entry.end, 1) : nextHan(block.text, entry.start - 1, -1);
+      if (next >= 0) void this.showAt(block, next);
+    } else if (key === 'c') {
+      void this.copyCurrent();
+    } else if (key === 's' && this.saveWord) {
+      const { block, entry } = this.current;
+      void this.saveWord(entry, block).then((status) => this.setStatus(status));
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
   };
+
+  private async copyCurrent(): Promise<void> {
+    if (!this.current) return;
+    try {
+      await navigator.clipboard.writeText(entryText(this.current.entry.content));
+      this.setStatus(label('popoverCopied', 'Copied'));
+    } catch {
+      this.setStatus(label('popoverCopyFailed', 'Could not copy: the page did not allow it'));
+    }
+  }
+
+  private setStatus(status: string): void {
+    if (!this.current) return;
+    this.current.entry.content.status = status;
+    this.popover.show(this.current.anchor, this.current.entry.content, { toneColors: this.settings.toneColors });
+  }
 
   private readonly onAway = (): void => {
     clearTimeout(this.timer);
@@ -89,7 +131,39 @@ export class HoverLookup {
   private hide(): void {
     this.lookupId++;
     this.shownFor = undefined;
+    this.current = undefined;
+    clearHighlight(LOOKUP_HIGHLIGHT);
     this.popover.hide();
+  }
+
+  /** Shows the word at a block offset (the keys step through words this way). */
+  private async showAt(block: Block, offset: number): Promise<void> {
+    const id = ++this.lookupId;
+    const entry = await this.entryAt(block.text, offset);
+    if (id !== this.lookupId || !entry) return;
+    const range = rangeFor(this.doc, block, entry.start, entry.end);
+    if (!range) return;
+    this.present(block, entry, range);
+  }
+
+  private present(block: Block, entry: WordEntry, range: Range): void {
+    const anchor = range.getBoundingClientRect();
+    this.current = { block, entry, anchor };
+    const index = block.nodes.findIndex((n, i) => block.starts[i]! <= entry.start && entry.start < block.starts[i]! + n.data.length);
+    const node = block.nodes[index];
+    if (node) this.shownFor = { node, start: entry.start - block.starts[index]!, end: Math.min(node.data.length, entry.end - block.starts[index]!) };
+    const highlight = namedHighlight(LOOKUP_HIGHLIGHT);
+    highlight?.clear();
+    highlight?.add(range);
+    this.popover.show(anchor, entry.content, { toneColors: this.settings.toneColors });
+  }
+
+  private async entryAt(text: string, offset: number): Promise<WordEntry | undefined> {
+    try {
+      return await wordEntryAt(text, offset, { settings: this.settings, glossary: this.settings.popovers ? await this.glossary() : undefined, region: pageRegion(this.doc) });
+    } catch {
+      return undefined; // the background is gone (extension reloaded): fall back to the glossary and pinyin alone
+    }
   }
 
   private async lookup(pos: TextPosition): Promise<void> {
@@ -100,6 +174,12 @@ export class HoverLookup {
     const block = element ? collectBlocks(element).find((b) => b.nodes.includes(pos.node)) : undefined;
     if (!block) return;
     const offset = block.starts[block.nodes.indexOf(pos.node)]! + pos.offset;
+    const entry = await this.entryAt(block.text, offset);
+    if (id !== this.lookupId) return; // the pointer moved on while we looked up
+    if (entry) {
+      const range = rangeFor(this.doc, block, entry.start, entry.end);
+      if (range) { this.present(block, entry, range); return; }
+    }
     const content = await this.contentAt(block.text, offset);
     if (id !== this.lookupId) return; // the pointer moved on while we looked up
     if (!content) { this.hide(); return; }
@@ -113,6 +193,7 @@ export class HoverLookup {
     this.popover.show(range.getBoundingClientRect(), content.content, { toneColors: this.settings.toneColors });
   }
 
+  /** Without the dictionary: the glossary term, or the word's pinyin. */
   private async contentAt(text: string, offset: number): Promise<{ start: number; end: number; content: PopoverContent } | undefined> {
     const s = this.settings;
     if (s.popovers) {
@@ -137,5 +218,26 @@ export class HoverLookup {
     const word = await (await loadPinyin()).wordAt(text, offset, s.toneStyle);
     if (!word) return undefined;
     return { start: word.start, end: word.end, content: { kind: 'word', word: word.word, syllables: word.syllables } };
+  }
+}
+
+/** True for targets the reader types into (keys there are theirs). */
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
+/** The next Han character from an offset in a direction, or -1. */
+function nextHan(text: string, from: number, step: 1 | -1): number {
+  for (let i = from; i >= 0 && i < text.length; i += step) if (/\p{Script=Han}/u.test(text[i]!)) return i;
+  return -1;
+}
+
+function label(name: string, fallback: string): string {
+  try {
+    return (globalThis as { chrome?: { i18n?: { getMessage(n: string): string } } }).chrome?.i18n?.getMessage(name) || fallback;
+  } catch {
+    return fallback;
   }
 }

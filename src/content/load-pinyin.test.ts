@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadDictionary } from '../core/dictionary/load.ts';
 import { pinyinWords, wordAt } from '../core/pinyin.ts';
 import { loadPinyin } from './load-pinyin.ts';
 
 test('loadPinyin imports the reader once and reads as the engine does', async () => {
+  // The background answers dictionary requests in the extension; here the same lookups answer directly.
+  const dict = await loadDictionary();
+  (globalThis as { chrome?: unknown }).chrome = {
+    runtime: {
+      sendMessage: async (m: { words: string[] }) => ({ readings: m.words.map((w) => [...new Set(dict.lookup(w).map((e) => e.pinyin))]) }),
+    },
+  };
   const first = loadPinyin();
   assert.equal(loadPinyin(), first);
   const reader = await first;

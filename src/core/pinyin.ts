@@ -4,6 +4,7 @@
  * converter itself (src/content/load-pinyin.ts).
  */
 import { convert } from './convert.ts';
+import { loadDictionary } from './dictionary/load.ts';
 import * as reader from './word-pinyin.ts';
 import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
@@ -11,6 +12,10 @@ export { syllablesOf } from './word-pinyin.ts';
 export type { PinyinWord, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
 const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
+const fromDictionary = async (words: string[]): Promise<string[][]> => {
+  const dict = await loadDictionary();
+  return words.map((w) => [...new Set(dict.lookup(w).map((e) => e.pinyin))]);
+};
 
 /**
  * Word-level pinyin. pinyin-pro reads Simplified text best (NOTES §2: raw
@@ -19,7 +24,7 @@ const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
  * original text.
  */
 export function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promise<PinyinWord[]> {
-  return reader.pinyinWords(text, tone, toSimplified);
+  return reader.pinyinWords(text, tone, toSimplified, fromDictionary);
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */

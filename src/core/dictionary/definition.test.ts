@@ -10,3 +10,8 @@ test('cross-references are written in the reader script with readable pinyin', (
   assert.equal(renderSense('a move in chess (Taiwan pr. [zhuo2])', 'simplified'), 'a move in chess (Taiwan pr. [zhuó])');
   assert.equal(renderSense('bank', 'simplified'), 'bank');
 });
+
+test('a bare traditional|simplified pair is written in the reader script', () => {
+  assert.equal(renderSense('Chengdu 成都 and Chongqing 重慶|重庆', 'simplified'), 'Chengdu 成都 and Chongqing 重庆');
+  assert.equal(renderSense('Chengdu 成都 and Chongqing 重慶|重庆', 'traditional'), 'Chengdu 成都 and Chongqing 重慶');
+});

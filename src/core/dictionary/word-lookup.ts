@@ -74,7 +74,10 @@ export function lookupWord(
       surname: n.surname,
       given: n.given,
       surnamePinyin: surnameReading(n.surname, dictionary) ?? '',
-      givenPinyin: Array.from(n.given, (c) => dictionary.lookup(c).find((e) => !/^[A-Z]/.test(e.pinyin))?.pinyin ?? '').join(' '),
+      givenPinyin: Array.from(n.given, (c) => {
+        const entries = dictionary.lookup(c);
+        return ((entries.find((e) => !/^[A-Z]/.test(e.pinyin)) ?? entries[0])?.pinyin ?? '').toLowerCase();
+      }).join(' '),
     };
     break;
   }
@@ -111,8 +114,9 @@ function orderByRegion(entries: GlossaryEntry[], region: PageRegion): GlossaryEn
  * hángzhǎng; 地 de after an adverb), keeping CC-CEDICT's order otherwise.
  */
 export function orderByReading(entries: readonly DictionaryEntry[], contextual: string | undefined): DictionaryEntry[] {
-  if (!contextual) return [...entries];
   const norm = (p: string): string => p.toLowerCase().replace(/u:/g, 'ü').replace(/\s+/g, '');
-  const want = norm(contextual);
-  return [...entries].sort((a, b) => Number(norm(b.pinyin) === want) - Number(norm(a.pinyin) === want));
+  const want = contextual ? norm(contextual) : undefined;
+  const proper = (e: DictionaryEntry): boolean => /^[A-Z]/.test(e.pinyin);
+  // Then common words before names (成 "to become" before "surname Cheng").
+  return [...entries].sort((a, b) => Number(norm(b.pinyin) === want) - Number(norm(a.pinyin) === want) || Number(proper(a)) - Number(proper(b)));
 }
