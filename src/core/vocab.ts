@@ -78,7 +78,8 @@ export function segmentRun(run: string, options: Pick<VocabOptions, 'dictionary'
     for (const m of options.glossary?.termsAt(run, i) ?? []) lengths.add(m.term.length);
     for (const m of options.dictionary.matchesAt(run, i)) lengths.add(m.length);
     const sorted = [...lengths].filter((l) => i + l <= run.length).sort((a, b) => b - a);
-    const length = sorted.find((l) => bounds.has(i + l)) ?? sorted[0] ?? 1;
+    // One character when no word starts here: a whole code point (𠀀 is two UTF-16 units).
+    const length = sorted.find((l) => bounds.has(i + l)) ?? sorted[0] ?? (run.codePointAt(i)! > 0xffff ? 2 : 1);
     out.push(run.slice(i, i + length));
     i += length;
   }
