@@ -4,14 +4,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadDictionary } from './dictionary/load.ts';
 import { loadGlossary } from './glossary/load.ts';
-import { buildVocab, chooseEntry, segmentRun, splitSentences } from './vocab.ts';
+import { buildVocab, chooseEntry, segmentRun } from './vocab.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/news/', import.meta.url));
-
-test('sentences end at Chinese and Western end marks and at line breaks, closing quotes kept', () => {
-  assert.deepEqual(splitSentences('他说：“好。”然后走了！对吗？\n新的一行；再来 '), ['他说：“好。”', '然后走了！', '对吗？', '新的一行；', '再来']);
-  assert.deepEqual(splitSentences(''), []);
-});
 
 test('segmentation: every word is a dictionary or glossary word, or one character; ICU boundaries fix greedy cuts', async () => {
   const dictionary = await loadDictionary();

@@ -17,6 +17,7 @@ import { renderSense } from './dictionary/definition.ts';
 import { formatPinyin } from './dictionary/pinyin-format.ts';
 import { orderByReading } from './dictionary/word-lookup.ts';
 import type { GlossaryEntry } from './glossary/types.ts';
+import { splitSentences } from './sentence.ts';
 
 /** The glossary as vocab needs it: terms starting at an offset. */
 export interface VocabGlossary {
@@ -54,16 +55,6 @@ export interface VocabOptions {
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-
-/** Sentences of a text, each with its end punctuation, trimmed; line breaks end sentences too. */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)/gu)) {
-    const s = m[0].trim();
-    if (s) out.push(s);
-  }
-  return out;
-}
 
 let segmenter: Intl.Segmenter | undefined;
 

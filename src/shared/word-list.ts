@@ -7,7 +7,8 @@
  *   const result = await saveWord({ simplified, traditional, pinyin, definition, sentence, url });
  *   - pinyin with tone marks, as the popover shows it; definition one line of
  *     readable English; sentence the sentence around the word as shown on the
- *     page; url the page's address. savedAt is set here.
+ *     page (sentenceAt(block.text, entry.start) from src/core/sentence.ts);
+ *     url the page's address. savedAt is set here.
  *   - A word is identified by simplified + pinyin (spaces ignored): saving it
  *     again never adds a second record; it replaces the sentence, url and date
  *     (the word moves to the top) and the other fields when the new ones are
