@@ -71,11 +71,11 @@ const openccTables = once(async () => {
   return dir;
 });
 
-/** pinyin-pro's per-character readings as a table (src/core/readings/), so pinyin-pro loads only for hover and ruby. */
-const readingsTableData = once(async () => (await importTool('src/core/readings/generate-table.ts', 'readings-table')).readingsTableData());
+/** pinyin-pro's per-character readings as a table (scripts/readings-table.ts), so pinyin-pro loads only for hover and ruby. */
+const readingsTableData = once(async () => (await importTool('scripts/readings-table.ts', 'readings-table')).readingsTableData());
 
-/** OpenCC's character tables read into script.ts's lookup tables (src/core/script-tables.ts). */
-const scriptTablesData = once(async () => (await importTool('src/core/script-source.ts', 'script-tables')).scriptTablesData());
+/** OpenCC's character tables read into script.ts's lookup tables (scripts/script-tables.ts). */
+const scriptTablesData = once(async () => (await importTool('scripts/script-tables.ts', 'script-tables')).scriptTablesData());
 
 /**
  * In the extension, modules that would do work in every tab are replaced by
@@ -126,6 +126,7 @@ export async function buildExtension(browser) {
   await cp('src/word-list/word-list.html', `${out}/word-list.html`);
   await cp('src/word-list/word-list.css', `${out}/word-list.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
+  await cp('THIRD_PARTY_NOTICES.md', `${out}/THIRD_PARTY_NOTICES.md`); // the licences of what the bundles carry
   await mkdir(`${out}/icons`, { recursive: true });
   for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
   const base = JSON.parse(await readFile('manifest.json', 'utf8'));

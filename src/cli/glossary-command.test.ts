@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { readShared, sharedPath, skipUnlessShared } from '../testing/shared.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/zhengwen.mjs', import.meta.url));

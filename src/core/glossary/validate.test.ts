@@ -9,7 +9,7 @@ import {
   loadGlossaryFiles,
   pinyinMatches,
   validateGlossary,
-} from './validate.ts';
+} from '../../testing/glossary-validate.ts';
 import { CATEGORY_LABELS, GLOSSARY_CATEGORIES, type GlossaryEntry } from './types.ts';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/glossary');

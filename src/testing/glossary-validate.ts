@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import { GLOSSARY_CATEGORIES } from './types.ts';
+import { GLOSSARY_CATEGORIES } from '../core/glossary/types.ts';
 
 type ConvertFn = (text: string) => string;
 
