@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { compileDictionary } from '../src/core/dictionary/compile.ts';
-import { readSourceData, readSourceInfo } from '../src/core/dictionary/source.ts';
+import { readSourceData, readSourceInfo } from './dictionary-source.ts';
 
 /** Compiles the dictionary and writes it to each path. */
 export async function writeDictionary(paths: string[]): Promise<number> {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pinyinText } from './pinyin.ts';
+import { dictionaryReadings } from '../testing/dictionary.ts';
+import { pinyinText as read } from './pinyin.ts';
+import type { ToneStyle } from './word-pinyin.ts';
 import { chooseReading } from './word-pinyin.ts';
+
+const pinyinText = (text: string, tone: ToneStyle = 'mark'): Promise<string> => read(text, tone, dictionaryReadings);
 
 test('a word reads as the dictionary reads it; pinyin-pro only chooses among its readings', async () => {
   assert.equal(await pinyinText('处长'), 'chùzhǎng');

@@ -4,18 +4,13 @@
  * converter itself (src/content/load-pinyin.ts).
  */
 import { convert } from './convert.ts';
-import { loadDictionary } from './dictionary/load.ts';
 import * as reader from './word-pinyin.ts';
-import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
+import type { DictionaryReadings, PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
 export { syllablesOf } from './word-pinyin.ts';
 export type { PinyinWord, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
 const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
-const fromDictionary = async (words: string[]): Promise<string[][]> => {
-  const dict = await loadDictionary();
-  return words.map((w) => [...new Set(dict.lookup(w).map((e) => e.pinyin))]);
-};
 
 /**
  * Word-level pinyin. pinyin-pro reads Simplified text best (NOTES §2: raw
@@ -23,13 +18,13 @@ const fromDictionary = async (words: string[]): Promise<string[][]> => {
  * through its Simplified conversion, and the words are cut back out of the
  * original text.
  */
-export function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promise<PinyinWord[]> {
-  return reader.pinyinWords(text, tone, toSimplified, fromDictionary);
+export function pinyinWords(text: string, tone: ToneStyle = 'mark', dictionary?: DictionaryReadings): Promise<PinyinWord[]> {
+  return reader.pinyinWords(text, tone, toSimplified, dictionary);
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */
-export async function pinyinText(text: string, tone: ToneStyle = 'mark'): Promise<string> {
-  const words = await pinyinWords(text, tone);
+export async function pinyinText(text: string, tone: ToneStyle = 'mark', dictionary?: DictionaryReadings): Promise<string> {
+  const words = await pinyinWords(text, tone, dictionary);
   let line = '';
   for (const w of words) {
     // Words are separated by a space; other text keeps its own spacing.

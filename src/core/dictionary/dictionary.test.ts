@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sensesOf } from './compile.ts';
-import { loadCompiledDictionary } from './load.ts';
-import { readSourceData } from './source.ts';
+import { loadCompiledDictionary } from '../../testing/dictionary.ts';
+import { readSourceData } from '../../../scripts/dictionary-source.ts';
 
 test('the compiled dictionary holds every CC-CEDICT entry, in both scripts, with its senses and measure words unchanged', async () => {
   const [dict, source] = await Promise.all([loadCompiledDictionary(), readSourceData()]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GlossaryMatcher } from '../glossary/matcher.ts';
 import type { GlossaryEntry } from '../glossary/types.ts';
-import { loadCompiledDictionary } from './load.ts';
+import { loadCompiledDictionary } from '../../testing/dictionary.ts';
 import { lookupWord, orderByReading } from './word-lookup.ts';
 
 const court: GlossaryEntry = {

