@@ -1,5 +1,5 @@
 import { renderSense } from '../core/dictionary/definition.ts';
-import { loadDictionary } from '../core/dictionary/load.ts';
+import { loadDictionary } from './dictionary.ts';
 import { formatPinyin } from '../core/dictionary/pinyin-format.ts';
 import type { DictionaryEntry, DictionaryWord } from '../core/dictionary/types.ts';
 import { lookupWord, type FoundWord, type WordLookup } from '../core/dictionary/word-lookup.ts';

@@ -1,10 +1,10 @@
-import { loadDictionary } from '../core/dictionary/load.ts';
 import { toAnkiTsv } from '../core/export/delimited.ts';
 import { fix } from '../core/fix.ts';
 import { loadGlossary } from '../core/glossary/load.ts';
 import { pinyinWords } from '../core/pinyin.ts';
 import { buildVocab, type VocabWord } from '../core/vocab.ts';
 import { parseArgs } from './args.ts';
+import { dictionaryReadings, loadDictionary } from './dictionary.ts';
 import { readInputs, writeOut } from './io.ts';
 import { UsageError } from './usage.ts';
 
@@ -59,7 +59,7 @@ const isKnown = (w: VocabWord, known: ReadonlySet<string>): boolean => known.has
 /** Numbered readings in context, one per UTF-16 unit of the sentence ('' outside Han words), from pinyin-pro. */
 async function readSentence(sentence: string): Promise<string[]> {
   const out: string[] = [];
-  for (const w of await pinyinWords(sentence, 'num')) {
+  for (const w of await pinyinWords(sentence, 'num', dictionaryReadings)) {
     if (w.syllables.length === w.text.length) out.push(...w.syllables.map((s) => s.text));
     else out.push(...Array.from({ length: w.text.length }, () => ''));
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDictionary } from './dictionary/load.ts';
+import { loadDictionary } from '../testing/dictionary.ts';
 import { loadGlossary } from './glossary/load.ts';
 import { buildVocab, chooseEntry, segmentRun } from './vocab.ts';
 
