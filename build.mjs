@@ -115,11 +115,18 @@ export async function buildExtension(browser) {
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
     entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTwins],
   });
+  // The "My terms" page is a module at the root, so OpenCC's tables (../opencc/ from engine/) resolve from it too.
+  await esbuild.build({
+    ...common, minify, format: 'esm', platform: 'browser', outdir: out, plugins: [browserTwins],
+    entryPoints: { 'user-glossary': 'src/glossary-page/user-glossary.ts' },
+  });
   await cp(await openccTables(), `${out}/opencc`, { recursive: true });
   await mkdir(`${out}/dictionary`, { recursive: true });
   await cp(await dictionaryFile(), `${out}/dictionary/cedict.bin`);
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
+  await cp('src/glossary-page/user-glossary.html', `${out}/user-glossary.html`);
+  await cp('src/glossary-page/user-glossary.css', `${out}/user-glossary.css`);
   await cp('src/content/content.css', `${out}/content.css`);
   // The word-list page (src/word-list/), an extension page with a classic script.
   await esbuild.build({ ...common, minify, format: 'iife', platform: 'browser', outdir: out, entryPoints: { 'word-list': 'src/word-list/word-list.ts' } });

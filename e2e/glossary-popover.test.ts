@@ -109,8 +109,10 @@ test('ruby mode puts word-level pinyin over the fixture text; turning it off res
     [...r.querySelectorAll('rt')].map((rt) => rt.textContent).join(''),
   ]));
   const byWord = new Map(sample as [string, string][]);
-  assert.equal(byWord.get('重庆'), 'chóngqìng');
-  assert.equal(byWord.get('调整'), 'tiáozhěng');
+  assert.equal(byWord.get('重庆'), 'Chóngqìng'); // the dictionary's reading, a proper noun capitalised
+  // 调整 may be read inside a longer dictionary word (结构调整): its syllables are tiáozhěng there too.
+  const withTiaozheng = [...byWord].filter(([w]) => w.includes('调整'));
+  assert.ok(withTiaozheng.length > 0 && withTiaozheng.every(([, p]) => p.includes('tiáozhěng')), JSON.stringify(withTiaozheng));
   await page.screenshot({ path: join(ARTIFACTS, 'ruby-mode.png') });
   await ext.worker.evaluate(() => chrome.storage.sync.remove('pinyin'));
   await page.waitForFunction(() => document.querySelectorAll('ruby[data-zhengwen-ruby]').length === 0);

@@ -6,8 +6,8 @@ Usage:
   zhengwen fix [--to auto|keep|cn|tw|twp|hk] [--html | --jsonl [--field NAME]] [--stats] [--explain] [FILE...]
   zhengwen detect [FILE]
   zhengwen pinyin [--tone mark|num|none] [TEXT]
-  zhengwen glossary [--json] [FILE]
-  zhengwen glossary --lookup TERM
+  zhengwen glossary [--json] [--user TERMS.json|TERMS.csv] [FILE]
+  zhengwen glossary [--user TERMS.json|TERMS.csv] --lookup TERM
   zhengwen define [--json] WORD...
   zhengwen vocab [--json | --tsv] [--min-count N] [--known FILE] [FILE...]
 
@@ -21,6 +21,8 @@ Reads the files, or standard input when none is given, and writes to standard ou
   --stats    print a JSON summary to standard error.
   --explain  print every change and its reason to standard error.
   --demo     use the built-in demo text instead of a file.
+  --user     your own glossary terms (JSON or CSV, as the extension's "My terms" page exports them);
+             they come before the built-in ones.
 
 define: for each WORD (either script), the longest word at its start in the glossary and
 CC-CEDICT together, then the shorter words starting there (a glossary entry before the

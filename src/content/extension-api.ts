@@ -19,6 +19,7 @@ export interface Ext {
   i18n?: { getMessage(name: string, substitutions?: string | string[]): string };
   storage: {
     sync: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     onChanged: Event<[changes: Record<string, unknown>, area: string]>;
   };
 }

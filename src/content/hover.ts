@@ -208,7 +208,7 @@ export class HoverLookup {
           content: {
             kind: 'term', simplified: e.simplified, traditional: e.traditional, pinyin: e.pinyin, english: e.english,
             category: `${CATEGORY_LABELS[e.category].en} · ${CATEGORY_LABELS[e.category].zh}`,
-            explanation: { en: lang !== 'zh' ? e.explanation.en : undefined, zh: lang !== 'en' ? e.explanation.zh : undefined },
+            explanation: { en: lang !== 'zh' ? e.explanation.en : undefined, zh: lang !== 'en' && (lang === 'zh' || e.explanation.zh !== e.explanation.en) ? e.explanation.zh : undefined },
             parts: hit.parts.map((p) => ({ term: p.term, pinyin: p.entry.pinyin, english: p.entry.english })),
           },
         };

@@ -1,8 +1,9 @@
 /**
- * What the popover shows for a word: the word in both scripts, each reading
- * with its senses and measure words, the glossary's entry when the word is a
- * term, a personal name as surname and given name, and the shorter words that
- * start where it starts. Built with DOM APIs and textContent only.
+ * What the popover shows for a word: the word in both scripts; the glossary's
+ * entry first when the word is a term (the reader's own terms before built-in
+ * ones); each reading with its senses and measure words; a personal name as
+ * surname and given name; the shorter words that start where it starts.
+ * Built with DOM APIs and textContent only.
  */
 
 /** One syllable, with its tone (1–4, 5 neutral, 0 not a syllable) for colouring. */
@@ -47,13 +48,14 @@ export const ENTRY_CSS = `
 .senses { margin: 2px 0 0; padding-left: 18px; }
 .senses li { margin: 0; }
 .measure { font-size: 13px; color: #5f5b66; margin-top: 2px; }
-.term { margin-top: 8px; padding-top: 6px; border-top: 1px solid #d9d4de; }
+.term { margin-top: 4px; }
+.term + .readings { margin-top: 8px; padding-top: 6px; border-top: 1px solid #d9d4de; }
 .label { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #5f5b66; }
 .shorter { margin-top: 8px; padding-top: 6px; border-top: 1px solid #d9d4de; font-size: 13px; }
 .status { margin-top: 6px; font-size: 12px; color: #2e6b3a; }
 @media (prefers-color-scheme: dark) {
   .measure, .label { color: #b4adb9; }
-  .term, .shorter { border-top-color: #49454f; }
+  .term + .readings, .shorter { border-top-color: #49454f; }
   .status { color: #9bd6a5; }
 }`;
 
@@ -88,6 +90,15 @@ export function renderEntry(doc: Document, c: EntryContent): Node[] {
     line.append(el(doc, 'span', 'alt', c.labels.givenName));
     nodes.push(line);
   }
+  for (const t of c.terms) {
+    const term = el(doc, 'div', 'term');
+    term.append(el(doc, 'div', 'label', c.labels.glossary));
+    if (c.showPinyin) term.append(el(doc, 'div', 'pinyin', t.pinyin));
+    term.append(el(doc, 'div', 'english', t.english), el(doc, 'div', 'category', t.category));
+    if (t.explanation.en) term.append(el(doc, 'div', 'explanation', t.explanation.en));
+    if (t.explanation.zh) term.append(el(doc, 'div', 'explanation', t.explanation.zh));
+    nodes.push(term);
+  }
   if (c.readings.length) {
     const readings = el(doc, 'div', 'readings');
     for (const r of c.readings) {
@@ -100,15 +111,6 @@ export function renderEntry(doc: Document, c: EntryContent): Node[] {
       readings.append(block);
     }
     nodes.push(readings);
-  }
-  for (const t of c.terms) {
-    const term = el(doc, 'div', 'term');
-    term.append(el(doc, 'div', 'label', c.labels.glossary));
-    if (c.showPinyin && !c.readings.length) term.append(el(doc, 'div', 'pinyin', t.pinyin));
-    term.append(el(doc, 'div', 'english', t.english), el(doc, 'div', 'category', t.category));
-    if (t.explanation.en) term.append(el(doc, 'div', 'explanation', t.explanation.en));
-    if (t.explanation.zh) term.append(el(doc, 'div', 'explanation', t.explanation.zh));
-    nodes.push(term);
   }
   if (c.shorter.length) {
     const box = el(doc, 'div', 'shorter');

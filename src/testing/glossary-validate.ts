@@ -29,6 +29,25 @@ function tw2cn(text: string): string {
   return toSimplified(text);
 }
 
+let toHongKong: ConvertFn | undefined;
+let fromHongKong: ConvertFn | undefined;
+
+/** Simplified → Hong Kong Traditional (for Hong Kong and Macao entries). */
+function cn2hk(text: string): string {
+  toHongKong ??= Converter({ from: 'cn', to: 'hk' });
+  return toHongKong(text);
+}
+
+/** Hong Kong Traditional → Simplified. */
+function hk2cn(text: string): string {
+  fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
+  return fromHongKong(text);
+}
+
+/** Taiwan writes both 台 and 臺 (台灣民眾黨, 臺北市政府); OpenCC always gives 臺. */
+const sameTai = (a: string, b: string): boolean => a.replaceAll('臺', '台') === b.replaceAll('臺', '台');
+const REGIONS: ReadonlySet<string> = new Set(['tw', 'hk', 'mo']);
+
 const ENTRY_FIELDS = new Set([
   'simplified',
   'traditional',
@@ -39,6 +58,10 @@ const ENTRY_FIELDS = new Set([
   'aliases',
   'explanation',
   'seeAlso',
+  'asOf',
+  'former',
+  'everyday',
+  'region',
 ]);
 const ALIAS_FIELDS = new Set(['simplified', 'traditional', 'pinyin']);
 const EXPLANATION_FIELDS = new Set(['en', 'zh']);
@@ -144,6 +167,8 @@ interface FormCheck {
   simplified: unknown;
   traditional: unknown;
   pinyin: unknown;
+  /** 'tw', 'hk' or 'mo' for regional entries (Hong Kong and Macao forms are checked against OpenCC's Hong Kong table). */
+  region?: unknown;
 }
 
 /** Checks one Simplified / Traditional / pinyin triple (a main term or an alias). */
@@ -170,18 +195,20 @@ function checkForms(form: FormCheck, problems: string[]): void {
         `${label}: traditional "${t}" has ${Array.from(t).length} characters, simplified "${s}" has ${Array.from(s).length}`,
       );
     }
-    const back = tw2cn(t);
+    const hk = form.region === 'hk' || form.region === 'mo';
+    const [name, toTrad, toSimp] = hk ? ['hk', cn2hk, hk2cn] as const : ['tw', cn2tw, tw2cn] as const;
+    const back = toSimp(t);
     if (back !== s) {
       problems.push(
-        `${label}: traditional "${t}" converts back (tw→cn) to "${back}", not to the simplified "${s}" (opencc cn→tw gives "${cn2tw(s)}")`,
+        `${label}: traditional "${t}" converts back (${name}→cn) to "${back}", not to the simplified "${s}" (opencc cn→${name} gives "${toTrad(s)}")`,
       );
     }
-    // A Taiwan-standard form is a fixed point of cn→tw; Simplified or non-standard
-    // variant characters left in the traditional field are not.
-    const forward = cn2tw(t);
-    if (forward !== t) {
+    // A standard form is a fixed point of cn→tw (cn→hk for Hong Kong and Macao);
+    // Simplified or non-standard variant characters left in the traditional field are not.
+    const forward = toTrad(t);
+    if (forward !== t && !(form.region === 'tw' && sameTai(forward, t))) {
       problems.push(
-        `${label}: traditional "${t}" is not Taiwan-standard Traditional (opencc cn→tw makes it "${forward}")`,
+        `${label}: traditional "${t}" is not ${hk ? 'Hong Kong' : 'Taiwan'}-standard Traditional (opencc cn→${name} makes it "${forward}")`,
       );
     }
   }
@@ -245,9 +272,12 @@ export function validateGlossary(entries: unknown[]): string[] {
     }
     checkUnknownFields(raw, ENTRY_FIELDS, label, problems);
     checkForms(
-      { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin },
+      { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin, region: raw.region },
       problems,
     );
+    if (raw.region !== undefined && (typeof raw.region !== 'string' || !REGIONS.has(raw.region))) {
+      problems.push(`${label}: "region" must be one of tw, hk, mo`);
+    }
     register(raw.simplified, label);
 
     if (!isNonEmptyString(raw.english)) {
@@ -294,6 +324,7 @@ export function validateGlossary(entries: unknown[]): string[] {
               simplified: alias.simplified,
               traditional: alias.traditional,
               pinyin: alias.pinyin,
+              region: raw.region,
             },
             problems,
           );

@@ -10,7 +10,7 @@ import {
   pinyinMatches,
   validateGlossary,
 } from '../../testing/glossary-validate.ts';
-import { CATEGORY_LABELS, GLOSSARY_CATEGORIES, type GlossaryEntry } from './types.ts';
+import { CATEGORY_LABELS, GLOSSARY_CATEGORIES, USER_CATEGORY, type GlossaryEntry } from './types.ts';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data/glossary');
 
@@ -88,7 +88,7 @@ test('there is one data file per category and every entry is in its own category
       assert.equal(entry.category, category, `${entry.simplified} in ${file} has category ${entry.category}`);
     }
   }
-  assert.deepEqual(Object.keys(CATEGORY_LABELS).sort(), [...GLOSSARY_CATEGORIES].sort());
+  assert.deepEqual(Object.keys(CATEGORY_LABELS).sort(), [...GLOSSARY_CATEGORIES, USER_CATEGORY].sort());
 });
 
 test('the glossary includes the required terms', () => {
@@ -221,4 +221,45 @@ test('catches explanations with the wrong number of sentences or script', () => 
 test('catches see-also references to unknown terms', () => {
   assertProblem(problemsOf({ ...sample(), seeAlso: ['不存在'] }), /seeAlso term "不存在" is not in the glossary/);
   assertProblem(problemsOf({ ...sample(), seeAlso: ['政协'] }), /refers to the entry itself/);
+});
+
+// ------------------------------------------------- Taiwan, Hong Kong and Macao
+
+/** A valid Hong Kong entry (Hong Kong standard 衞, not Taiwan's 衛). */
+function hongKong(): GlossaryEntry {
+  return {
+    simplified: '卫生署', traditional: '衞生署', pinyin: 'Wèishēngshǔ', english: 'Department of Health', category: 'hong-kong-macao', region: 'hk',
+    explanation: { en: 'The Hong Kong department in charge of public health.', zh: '香港负责公共卫生的部门。' },
+  };
+}
+
+test('Hong Kong and Macao entries are checked against the Hong Kong standard', () => {
+  assert.deepEqual(problemsOf(hongKong()), []);
+  assert.deepEqual(problemsOf({ ...hongKong(), region: 'mo' }), []);
+  assertProblem(problemsOf({ ...hongKong(), traditional: '衛生署' }), /not Hong Kong-standard Traditional/);
+  assertProblem(problemsOf({ ...hongKong(), region: undefined }), /converts back \(tw→cn\)/);
+});
+
+test('Taiwan entries may write 台 or 臺, other entries only what OpenCC gives', () => {
+  const tpp: GlossaryEntry = {
+    simplified: '台湾民众党', traditional: '台灣民眾黨', pinyin: 'Táiwān Mínzhòngdǎng', english: "Taiwan People's Party", category: 'taiwan', region: 'tw',
+    explanation: { en: 'A Taiwanese political party founded in 2019.', zh: '2019年成立的台湾政党。' },
+  };
+  assert.deepEqual(problemsOf(tpp), []);
+  assert.deepEqual(problemsOf({ ...tpp, traditional: '臺灣民眾黨' }), []);
+  assertProblem(problemsOf({ ...tpp, region: undefined }), /not Taiwan-standard Traditional/);
+  assertProblem(problemsOf({ ...tpp, traditional: '台湾民眾黨' }), /not Taiwan-standard Traditional/);
+});
+
+test('region must be tw, hk or mo', () => {
+  assertProblem(problemsOf({ ...hongKong(), region: 'cn' }), /"region" must be one of tw, hk, mo/);
+});
+
+test('the glossary has at least 150 Taiwan, Hong Kong and Macao entries, each with its region', () => {
+  const entries = loadGlossaryFiles(DATA_DIR) as GlossaryEntry[];
+  const regional = entries.filter((e) => e.category === 'taiwan' || e.category === 'hong-kong-macao');
+  assert.ok(regional.length >= 150, `only ${regional.length}`);
+  // Mainland bodies that deal with Taiwan (海协会) sit in the taiwan file without a region.
+  assert.ok(regional.filter((e) => e.region).length >= 150);
+  for (const e of regional) if (e.region) assert.ok(e.category === (e.region === 'tw' ? 'taiwan' : 'hong-kong-macao'), e.simplified);
 });
