@@ -46,32 +46,32 @@ test('define: a word in either script, with both scripts, tone marks, senses and
   }
 });
 
-test('define --json: the stable shape; the longest word wins over a shorter glossary term, which comes first at its own length', async () => {
-  const r = await run(['define', '--json', '立法院', '法院']);
+test('define --json: the stable shape; a longer dictionary word wins over a glossary term inside it, which comes first at its own length', async () => {
+  const r = await run(['define', '--json', '立法院', '外交部长', '法院']);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout) as {
     query: string; found: boolean;
     words: { word: string; name: unknown; glossary: { english: string; simplified: string }[]; entries: Record<string, unknown>[] }[];
   }[];
-  assert.deepEqual(out.map((o) => [o.query, o.found]), [['立法院', true], ['法院', true]]);
+  assert.deepEqual(out.map((o) => [o.query, o.found]), [['立法院', true], ['外交部长', true], ['法院', true]]);
   assert.deepEqual(Object.keys(out[0]!), ['query', 'found', 'words']);
   assert.deepEqual(Object.keys(out[0]!.words[0]!), ['word', 'name', 'glossary', 'entries']);
   assert.deepEqual(out[0]!.words.map((w) => w.word), ['立法院', '立法', '立']);
-  const main = out[0]!.words[0]!;
-  assert.deepEqual(main.glossary, []);
-  assert.deepEqual(main.entries[0], {
+  assert.deepEqual(out[0]!.words[0]!.entries[0], {
     simplified: '立法院', traditional: '立法院', pinyin: 'Lìfǎyuàn', pinyinNumbered: 'Li4 fa3 yuan4', properNoun: true,
     definitions: ['Legislative Yuan, the unicameral legislature of the Republic of China'], measureWords: [],
   });
-  // 法院 alone: the glossary's entry and the dictionary's.
-  const court = out[1]!.words[0]!;
-  assert.equal(court.word, '法院');
-  assert.equal(court.glossary[0]!.simplified, '法院');
-  assert.ok(court.entries.length > 0);
-  const human = await run(['define', '法院']);
-  const lines = human.stdout.split('\n');
-  assert.match(lines[0]!, /^法院  fǎyuàn  \[glossary: /);
-  assert.ok(lines.indexOf('法院  fǎyuàn') > 0, 'the dictionary entry follows the glossary entry');
+  // 外交部长 (dictionary only) before the glossary's 外交部 inside it; 外交部 has both.
+  const minister = out[1]!.words;
+  assert.deepEqual(minister.map((w) => w.word), ['外交部长', '外交部', '外交', '外']);
+  assert.deepEqual(minister[0]!.glossary, []);
+  assert.ok(minister[0]!.entries.length > 0);
+  assert.equal(minister[1]!.glossary[0]!.simplified, '外交部');
+  assert.ok(minister[1]!.entries.length > 0);
+  // Human output: the glossary entry first, then the dictionary's, at the same length.
+  const human = (await run(['define', '法院'])).stdout.split('\n');
+  assert.match(human[0]!, /^法院  fǎyuàn  \[glossary: /);
+  assert.ok(human.indexOf('法院  fǎyuàn') > 0, 'the dictionary entry follows the glossary entry');
 });
 
 test('define: cross-references are readable, and a personal name shows as a name', async () => {
