@@ -11,6 +11,7 @@ const SIMPLIFIED = [
   '重庆银行调整了客户服务，医院的发展也很快。',
   '国家林草局副局长曹清尧说，人工智能产业发展迅速。',
   '市政协主席出席会议。',
+  '原银保监会的职责划入新机构。',
 ];
 const TAIWAN = ['立法院今天三讀通過預算案，行政院長出席。'];
 const mirror = damagedParagraphs('news/simplified-01.txt', 7);
@@ -59,6 +60,9 @@ test('a personal name shows as a name; a glossary term shows the glossary entry 
   const term = await hover(page, '政协', 0);
   assert.match(term, /CPPCC|Chinese People.s Political Consultative Conference/);
   assert.match(term, /Glossary/);
+  // A former body says so, with what replaced it.
+  const former = await hover(page, '银保监会', 1);
+  assert.match(former, /Former name, until 2023-05; now 国家金融监督管理总局/);
   await page.close();
 });
 

@@ -23,6 +23,8 @@ export interface EntryTerm {
   english: string;
   category: string;
   explanation: { en?: string; zh?: string };
+  /** "Former name until 2023; now 国家金融监督管理总局", "Facts as of 2024". */
+  dates: string[];
 }
 
 export interface EntryContent {
@@ -97,6 +99,7 @@ export function renderEntry(doc: Document, c: EntryContent): Node[] {
     term.append(el(doc, 'div', 'english', t.english), el(doc, 'div', 'category', t.category));
     if (t.explanation.en) term.append(el(doc, 'div', 'explanation', t.explanation.en));
     if (t.explanation.zh) term.append(el(doc, 'div', 'explanation', t.explanation.zh));
+    for (const d of t.dates) term.append(el(doc, 'div', 'category', d));
     nodes.push(term);
   }
   if (c.readings.length) {

@@ -36,9 +36,9 @@ export function pageRegion(doc: Document): PageRegion {
 }
 
 /** A message from _locales, or the English fallback where i18n is missing (tests of the engine alone). */
-function label(name: string, fallback: string): string {
+function label(name: string, fallback: string, substitutions?: string[]): string {
   try {
-    return ext().i18n?.getMessage(name) || fallback;
+    return ext().i18n?.getMessage(name, substitutions) || fallback;
   } catch {
     return fallback;
   }
@@ -82,6 +82,10 @@ export async function wordEntryAt(
       english: g.english,
       category: `${CATEGORY_LABELS[g.category]?.en ?? g.category} · ${CATEGORY_LABELS[g.category]?.zh ?? ''}`,
       explanation: { en: lang !== 'zh' ? g.explanation.en : undefined, zh: lang !== 'en' ? g.explanation.zh : undefined },
+      dates: [
+        ...(g.former ? [label('popoverFormer', `Former name, until ${g.former.until}; now ${g.former.replacedBy}`, [g.former.until, g.former.replacedBy])] : []),
+        ...(g.asOf ? [label('popoverAsOf', `Facts as of ${g.asOf}`, [g.asOf])] : []),
+      ],
     })) : [],
     name: lookup.name && {
       surnameText: lookup.name.surname,

@@ -2,15 +2,17 @@
  * Validator for the political-vocabulary glossary (data/glossary/*.json).
  *
  * validateGlossary is pure: it takes parsed entries and returns a list of
- * human-readable problems (empty = valid). loadGlossaryFiles is the only part
- * that touches the file system.
+ * human-readable problems (empty = valid). The load* functions are the only
+ * parts that touch the file system. The pinyin checks live in glossary-word-readings.ts.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
 import { GLOSSARY_CATEGORIES } from '../core/glossary/types.ts';
+import { pinyinMatches, pinyinMismatchDetail, type ReadingsOf, wordReadingProblem } from './glossary-word-readings.ts';
+
+export { normalizePinyin, numberedToMarked, pinyinMatches, type ReadingsOf, wordReadingProblem } from './glossary-word-readings.ts';
 
 type ConvertFn = (text: string) => string;
 
@@ -32,21 +34,61 @@ function tw2cn(text: string): string {
 let toHongKong: ConvertFn | undefined;
 let fromHongKong: ConvertFn | undefined;
 
-/** Simplified → Hong Kong Traditional (for Hong Kong and Macao entries). */
+/** Simplified → Hong Kong Traditional (built on first use). */
 function cn2hk(text: string): string {
   toHongKong ??= Converter({ from: 'cn', to: 'hk' });
   return toHongKong(text);
 }
 
-/** Hong Kong Traditional → Simplified. */
+/** Hong Kong Traditional → Simplified (built on first use). */
 function hk2cn(text: string): string {
   fromHongKong ??= Converter({ from: 'hk', to: 'cn' });
   return fromHongKong(text);
 }
 
-/** Taiwan writes both 台 and 臺 (台灣民眾黨, 臺北市政府); OpenCC always gives 臺. */
-const sameTai = (a: string, b: string): boolean => a.replaceAll('臺', '台') === b.replaceAll('臺', '台');
-const REGIONS: ReadonlySet<string> = new Set(['tw', 'hk', 'mo']);
+/** The Traditional standard an entry's forms are written in: Taiwan's, or Hong Kong's for hk and mo entries. */
+type Standard = 'tw' | 'hk';
+
+const CONVERTERS: Readonly<Record<Standard, { to: ConvertFn; back: ConvertFn; name: string }>> = {
+  tw: { to: cn2tw, back: tw2cn, name: 'Taiwan' },
+  hk: { to: cn2hk, back: hk2cn, name: 'Hong Kong' },
+};
+
+/** One of OpenCC's known wrong outputs (data/glossary-checks/opencc-wrong.json). */
+export interface OpenccWrong {
+  /** The wrong Traditional text OpenCC produces. */
+  wrong: string;
+  /** What it should be. */
+  right: string;
+  /** Why OpenCC gets it wrong. */
+  reason: string;
+  /** A Simplified text OpenCC converts to the wrong form. */
+  example: string;
+}
+
+/**
+ * A dictionary word inside a term that the term does not read as that word
+ * (data/glossary-checks/reading-exceptions.json): 两重 in the slogan is
+ * liǎngzhòng (two "major" tasks), not the word 两重 liǎngchóng "twofold".
+ */
+export interface ReadingException {
+  /** The term (Simplified main term or alias). */
+  term: string;
+  /** The dictionary word inside it whose reading does not apply. */
+  word: string;
+  /** Why the term reads it otherwise. */
+  reason: string;
+}
+
+/** Options of validateGlossary. */
+export interface ValidateOptions {
+  /** OpenCC's known wrong outputs: a Traditional form containing one is rejected. */
+  openccWrong?: readonly OpenccWrong[];
+  /** A word dictionary: the pinyin of a term (or a word inside it) must be one of the word's own readings. */
+  readingsOf?: ReadingsOf;
+  /** Words inside terms that the dictionary check leaves alone, each with its reason. */
+  readingExceptions?: readonly ReadingException[];
+}
 
 const ENTRY_FIELDS = new Set([
   'simplified',
@@ -63,6 +105,23 @@ const ENTRY_FIELDS = new Set([
   'everyday',
   'region',
 ]);
+const FORMER_FIELDS = new Set(['replacedBy', 'until']);
+const REGIONS: Readonly<Record<string, Standard>> = { tw: 'tw', hk: 'hk', mo: 'hk' };
+
+/** "YYYY" or "YYYY-MM" from 1900 on. */
+const DATE = /^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/u;
+/** Words that date a fact ("now", 目前) and so need asOf; 现在 inside 体现在, 实现在 … is not one. */
+const UNDATED_EN = /\b(now|currently|at present|presently|today|nowadays)\b/iu;
+const UNDATED_ZH = /目前|(?<![体表实出呈显展发])现在|当前|如今|现今|现任|迄今/u;
+/** A count of things that changes over time ("there are 19", "2,000 members", 共有19个): it needs asOf too. */
+const NUMBER_EN = String.raw`(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|hundreds of)`;
+const COUNT_EN = new RegExp(
+  // Not a threshold in a rule ("wherever there are at least three members", "fewer than 100 members").
+  String.raw`(?<!where )\bthere (?:are|is|were|have been) (?:about |around |roughly |nearly |close to |more than |over |some )?${NUMBER_EN}\b(?! or more)` +
+    String.raw`|(?<!fewer than |less than |least |[\d,.])\b${NUMBER_EN}(?: million| thousand)? (?:members|deputies|delegations|sectors|seats)\b`,
+  'iu',
+);
+const COUNT_ZH = /(?:共有|共设|共计|总数|现有|现存|全国有|全国约有|全国共有|已有)[^。；，]*?[0-9一二三四五六七八九十百千万两]+/u;
 const ALIAS_FIELDS = new Set(['simplified', 'traditional', 'pinyin']);
 const EXPLANATION_FIELDS = new Set(['en', 'zh']);
 const CATEGORY_IDS: ReadonlySet<string> = new Set(GLOSSARY_CATEGORIES);
@@ -77,72 +136,6 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-/** Lower-cased NFC pinyin without spaces, apostrophes (ASCII or typographic) and hyphens. */
-export function normalizePinyin(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[\s'’‘\-‐–]/gu, '');
-}
-
-/**
- * The readings a character may have: every reading pinyin-pro lists for it,
- * plus the reading pinyin-pro gives it in the context of the whole term
- * (which is how neutral tones such as 脖子 bózi are accepted). Non-Han
- * characters (digits, Latin letters) stand for themselves.
- */
-function readingsOf(term: string): string[][] {
-  const chars = Array.from(term);
-  const inContext = pinyin(term, { type: 'array', toneSandhi: false });
-  const contextual = inContext.length === chars.length ? inContext : [];
-  return chars.map((ch, i) => {
-    if (!HAN.test(ch)) return [ch.toLowerCase()];
-    const set = new Set<string>();
-    for (const r of pinyin(ch, { multiple: true, type: 'array', toneSandhi: false })) {
-      set.add(normalizePinyin(r));
-    }
-    const c = contextual[i];
-    if (c !== undefined && c !== '') set.add(normalizePinyin(c));
-    set.delete('');
-    return [...set];
-  });
-}
-
-/**
- * Whether the pinyin spells the term syllable by syllable, trying every
- * reading of each character (backtracking, so both xi'an and xián split).
- */
-export function pinyinMatches(term: string, pinyinText: string): boolean {
-  const target = normalizePinyin(pinyinText);
-  const readings = readingsOf(term);
-  const failed = new Set<string>();
-  const match = (ci: number, pos: number): boolean => {
-    if (ci === readings.length) return pos === target.length;
-    const key = `${ci}:${pos}`;
-    if (failed.has(key)) return false;
-    for (const r of readings[ci] ?? []) {
-      if (target.startsWith(r, pos) && match(ci + 1, pos + r.length)) return true;
-    }
-    failed.add(key);
-    return false;
-  };
-  return match(0, 0);
-}
-
-/** Explains where a pinyin string stops matching (for the problem message). */
-function pinyinMismatchDetail(term: string, pinyinText: string): string {
-  const target = normalizePinyin(pinyinText);
-  const readings = readingsOf(term);
-  const chars = Array.from(term);
-  // Greedy walk to locate the first character that cannot be matched.
-  let pos = 0;
-  for (let i = 0; i < readings.length; i++) {
-    const options = readings[i] ?? [];
-    const hit = options.find((r) => target.startsWith(r, pos));
-    if (hit === undefined) {
-      return `at ${chars[i] ?? '?'} expected one of ${options.join('/')}, found "${target.slice(pos) || '(end)'}"`;
-    }
-    pos += hit.length;
-  }
-  return pos < target.length ? `extra text "${target.slice(pos)}"` : 'no consistent split';
-}
 
 /** Counts sentences in English text: runs ending in . ! ? followed by a capital, quote, bracket or the end. */
 export function countEnglishSentences(text: string): number {
@@ -167,12 +160,20 @@ interface FormCheck {
   simplified: unknown;
   traditional: unknown;
   pinyin: unknown;
-  /** 'tw', 'hk' or 'mo' for regional entries (Hong Kong and Macao forms are checked against OpenCC's Hong Kong table). */
-  region?: unknown;
+}
+
+/** What the forms of one entry are checked against. */
+interface FormContext {
+  standard: Standard;
+  /** Taiwan entries may write 台 where OpenCC gives 臺 (台灣民眾黨 beside 臺北市政府): both are in use there. */
+  eitherTai: boolean;
+  openccWrong: readonly OpenccWrong[];
+  readingsOf: ReadingsOf | undefined;
+  readingExceptions: readonly ReadingException[];
 }
 
 /** Checks one Simplified / Traditional / pinyin triple (a main term or an alias). */
-function checkForms(form: FormCheck, problems: string[]): void {
+function checkForms(form: FormCheck, problems: string[], ctx: FormContext): void {
   const { label } = form;
   let simplifiedOk = false;
   if (!isNonEmptyString(form.simplified)) {
@@ -195,21 +196,29 @@ function checkForms(form: FormCheck, problems: string[]): void {
         `${label}: traditional "${t}" has ${Array.from(t).length} characters, simplified "${s}" has ${Array.from(s).length}`,
       );
     }
-    const hk = form.region === 'hk' || form.region === 'mo';
-    const [name, toTrad, toSimp] = hk ? ['hk', cn2hk, hk2cn] as const : ['tw', cn2tw, tw2cn] as const;
-    const back = toSimp(t);
+    const conv = CONVERTERS[ctx.standard];
+    const back = conv.back(ctx.eitherTai ? t.replaceAll('台', '臺') : t);
     if (back !== s) {
       problems.push(
-        `${label}: traditional "${t}" converts back (${name}→cn) to "${back}", not to the simplified "${s}" (opencc cn→${name} gives "${toTrad(s)}")`,
+        `${label}: traditional "${t}" converts back (${ctx.standard}→cn) to "${back}", not to the simplified "${s}" (opencc cn→${ctx.standard} gives "${conv.to(s)}")`,
       );
     }
-    // A standard form is a fixed point of cn→tw (cn→hk for Hong Kong and Macao);
-    // Simplified or non-standard variant characters left in the traditional field are not.
-    const forward = toTrad(t);
-    if (forward !== t && !(form.region === 'tw' && sameTai(forward, t))) {
+    // A standard form is a fixed point of cn→tw (cn→hk); Simplified or non-standard
+    // variant characters left in the traditional field are not.
+    const forward = conv.to(t);
+    // Where the right form is one OpenCC would get wrong (新征程 → 新徵程), the listed correction is accepted.
+    let corrected = ctx.openccWrong.reduce((x, w) => x.replaceAll(w.wrong, w.right), forward);
+    if (ctx.eitherTai) corrected = Array.from(corrected, (ch, i) => (ch === '臺' && Array.from(t)[i] === '台' ? '台' : ch)).join('');
+    if (forward !== t && corrected !== t) {
       problems.push(
-        `${label}: traditional "${t}" is not ${hk ? 'Hong Kong' : 'Taiwan'}-standard Traditional (opencc cn→${name} makes it "${forward}")`,
+        `${label}: traditional "${t}" is not ${conv.name}-standard Traditional (opencc cn→${ctx.standard} makes it "${forward}")`,
       );
+    }
+    // OpenCC's own mistakes pass the two checks above (its output is a fixed point), so they are listed.
+    for (const w of ctx.openccWrong) {
+      if (t.includes(w.wrong)) {
+        problems.push(`${label}: traditional "${t}" contains "${w.wrong}", a known OpenCC error: write "${w.right}" (${w.reason})`);
+      }
     }
   }
 
@@ -222,13 +231,19 @@ function checkForms(form: FormCheck, problems: string[]): void {
     }
     if (/[0-9]/u.test(p) && simplifiedOk && !/[0-9]/u.test(form.simplified as string)) {
       problems.push(`${label}: pinyin "${p}" uses tone numbers; use tone marks`);
-    } else if (simplifiedOk && !pinyinMatches(form.simplified as string, p)) {
+    } else if (simplifiedOk && !pinyinMatches(form.simplified as string, p, ctx.readingsOf)) {
       problems.push(
         `${label}: pinyin "${p}" does not match ${form.simplified as string} (${pinyinMismatchDetail(form.simplified as string, p)})`,
       );
+    } else if (simplifiedOk && ctx.readingsOf) {
+      const term = form.simplified as string;
+      const skip = new Set(ctx.readingExceptions.filter((x) => x.term === term).map((x) => x.word));
+      const problem = wordReadingProblem(term, p, ctx.readingsOf, skip);
+      if (problem !== undefined) problems.push(`${label}: ${problem}`);
     }
   }
 }
+
 
 function checkUnknownFields(
   value: Record<string, unknown>,
@@ -245,10 +260,15 @@ function checkUnknownFields(
  * Validates glossary entries and returns human-readable problems (empty = valid):
  * field presence and types, category ids, pinyin against pinyin-pro readings,
  * Simplified/Traditional consistency with opencc-js, aliases, explanations
- * (1–3 sentences in each language), duplicate terms and see-also references.
+ * (1–3 sentences in each language), duplicate terms and see-also references;
+ * dates (asOf, former), everyday and region; with options, OpenCC's known
+ * wrong outputs and the words' own readings in a dictionary.
  */
-export function validateGlossary(entries: unknown[]): string[] {
+export function validateGlossary(entries: unknown[], options: ValidateOptions = {}): string[] {
   const problems: string[] = [];
+  const openccWrong = options.openccWrong ?? [];
+  const formerRefs: { label: string; term: string; self: string }[] = [];
+  const mainTerms = new Set<string>();
   /** Every term (main or alias) → where it was first seen. */
   const seen = new Map<string, string>();
   const seeAlsoRefs: { label: string; term: string; self: string }[] = [];
@@ -271,14 +291,48 @@ export function validateGlossary(entries: unknown[]): string[] {
       return;
     }
     checkUnknownFields(raw, ENTRY_FIELDS, label, problems);
-    checkForms(
-      { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin, region: raw.region },
-      problems,
-    );
-    if (raw.region !== undefined && (typeof raw.region !== 'string' || !REGIONS.has(raw.region))) {
-      problems.push(`${label}: "region" must be one of tw, hk, mo`);
+    let standard: Standard = 'tw';
+    if (raw.region !== undefined) {
+      const r = typeof raw.region === 'string' ? REGIONS[raw.region] : undefined;
+      if (r === undefined) problems.push(`${label}: "region" must be "tw", "hk" or "mo"`);
+      else standard = r;
     }
+    const ctx: FormContext = {
+      standard,
+      eitherTai: raw.region === 'tw',
+      openccWrong,
+      readingsOf: options.readingsOf,
+      readingExceptions: options.readingExceptions ?? [],
+    };
+    checkForms(
+      { label, simplified: raw.simplified, traditional: raw.traditional, pinyin: raw.pinyin },
+      problems,
+      ctx,
+    );
     register(raw.simplified, label);
+    if (isNonEmptyString(raw.simplified)) mainTerms.add(raw.simplified);
+
+    if (raw.asOf !== undefined && (typeof raw.asOf !== 'string' || !DATE.test(raw.asOf))) {
+      problems.push(`${label}: "asOf" must be "YYYY" or "YYYY-MM", found ${JSON.stringify(raw.asOf)}`);
+    }
+    if (raw.everyday !== undefined && raw.everyday !== true) {
+      problems.push(`${label}: "everyday" must be true when present (leave it out otherwise)`);
+    }
+    if (raw.former !== undefined) {
+      if (!isRecord(raw.former)) {
+        problems.push(`${label}: "former" must be an object with "replacedBy" and "until"`);
+      } else {
+        checkUnknownFields(raw.former, FORMER_FIELDS, `${label} former`, problems);
+        if (!isNonEmptyString(raw.former.replacedBy)) {
+          problems.push(`${label}: former.replacedBy is missing or not a non-empty string`);
+        } else {
+          formerRefs.push({ label, term: raw.former.replacedBy, self: name });
+        }
+        if (typeof raw.former.until !== 'string' || !DATE.test(raw.former.until)) {
+          problems.push(`${label}: former.until must be "YYYY" or "YYYY-MM", found ${JSON.stringify(raw.former.until)}`);
+        }
+      }
+    }
 
     if (!isNonEmptyString(raw.english)) {
       problems.push(`${label}: "english" is missing or not a non-empty string`);
@@ -324,9 +378,9 @@ export function validateGlossary(entries: unknown[]): string[] {
               simplified: alias.simplified,
               traditional: alias.traditional,
               pinyin: alias.pinyin,
-              region: raw.region,
             },
             problems,
+            ctx,
           );
           register(alias.simplified, `${aliasLabel} (${String(alias.simplified)})`);
         });
@@ -350,6 +404,10 @@ export function validateGlossary(entries: unknown[]): string[] {
           // Chinese characters are allowed in English text only inside the term itself, so flag them.
           problems.push(`${label}: explanation.en contains Chinese characters`);
         }
+        const undated = UNDATED_EN.exec(ex.en) ?? COUNT_EN.exec(ex.en);
+        if (undated && raw.asOf === undefined) {
+          problems.push(`${label}: explanation.en says "${undated[0]}" without "asOf" (give the date the fact was true)`);
+        }
       }
       if (!isNonEmptyString(ex.zh)) {
         problems.push(`${label}: explanation.zh is missing or empty`);
@@ -363,6 +421,10 @@ export function validateGlossary(entries: unknown[]): string[] {
           problems.push(`${label}: explanation.zh contains no Chinese characters`);
         } else if (tw2cn(ex.zh) !== ex.zh) {
           problems.push(`${label}: explanation.zh is not in Simplified Chinese (tw→cn changes it)`);
+        }
+        const undated = UNDATED_ZH.exec(ex.zh) ?? COUNT_ZH.exec(ex.zh);
+        if (undated && raw.asOf === undefined) {
+          problems.push(`${label}: explanation.zh says "${undated[0]}" without "asOf" (give the date the fact was true)`);
         }
       }
     }
@@ -382,6 +444,19 @@ export function validateGlossary(entries: unknown[]): string[] {
     }
   });
 
+  for (const ref of formerRefs) {
+    if (ref.term === ref.self) {
+      problems.push(`${ref.label}: former.replacedBy refers to the entry itself`);
+    } else if (!mainTerms.has(ref.term)) {
+      const alias = seen.get(ref.term);
+      problems.push(
+        alias === undefined
+          ? `${ref.label}: former.replacedBy "${ref.term}" is not a term in the glossary`
+          : `${ref.label}: former.replacedBy "${ref.term}" is an alias (${alias}); give the main term`,
+      );
+    }
+  }
+
   for (const ref of seeAlsoRefs) {
     if (ref.term === ref.self) {
       problems.push(`${ref.label}: seeAlso refers to the entry itself`);
@@ -391,6 +466,37 @@ export function validateGlossary(entries: unknown[]): string[] {
   }
 
   return problems;
+}
+
+/** Reads the list of OpenCC's known wrong outputs; throws when an item lacks wrong, right, reason or example. */
+export function loadOpenccWrong(path: string): OpenccWrong[] {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array`);
+  return parsed.map((item: unknown, i) => {
+    if (
+      !isRecord(item) ||
+      !isNonEmptyString(item.wrong) ||
+      !isNonEmptyString(item.right) ||
+      !isNonEmptyString(item.reason) ||
+      !isNonEmptyString(item.example)
+    ) {
+      throw new Error(`${path}: item ${i + 1} needs non-empty "wrong", "right", "reason" and "example"`);
+    }
+    return { wrong: item.wrong, right: item.right, reason: item.reason, example: item.example };
+  });
+}
+
+/** Reads the list of words exempt from the dictionary reading check; throws when an item lacks term, word or reason. */
+export function loadReadingExceptions(path: string): ReadingException[] {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${path}: expected a JSON array`);
+  return parsed.map((item: unknown, i) => {
+    if (!isRecord(item) || !isNonEmptyString(item.term) || !isNonEmptyString(item.word) || !isNonEmptyString(item.reason)) {
+      throw new Error(`${path}: item ${i + 1} needs non-empty "term", "word" and "reason"`);
+    }
+    if (!item.term.includes(item.word)) throw new Error(`${path}: item ${i + 1}: "${item.word}" is not in "${item.term}"`);
+    return { term: item.term, word: item.word, reason: item.reason };
+  });
 }
 
 /**

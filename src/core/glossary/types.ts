@@ -101,15 +101,23 @@ export interface GlossaryEntry {
   explanation: GlossaryExplanation;
   /** Related terms (Simplified main terms or aliases found elsewhere in the glossary). */
   seeAlso?: string[];
-  /** "YYYY" or "YYYY-MM": when the entry's counts and changeable facts were true. */
+  /** "YYYY" or "YYYY-MM": when the entry's counts and changeable facts were true (required for any such fact). */
   asOf?: string;
-  /** Set when the term is a former name or body: the Simplified main term that replaced it, and until when. */
-  former?: { replacedBy: string; until: string };
-  /** An everyday word that also has a political sense: not underlined on pages, still shown on hover. */
+  /** Set when the term is a former name or body: what replaced it (a Simplified main term) and until when. */
+  former?: GlossaryFormer;
+  /** An everyday word that also has a political sense (意见, 审议): not underlined on pages, still shown on hover. */
   everyday?: true;
   /**
    * Taiwan, Hong Kong or Macao: `traditional` is then the form used there
    * (Taiwan standard for tw, Hong Kong standard for hk and mo) and the main form.
    */
   region?: GlossaryRegion;
+}
+
+/** What replaced a former name or body, and when. */
+export interface GlossaryFormer {
+  /** The Simplified main term of the entry that replaced it. */
+  replacedBy: string;
+  /** "YYYY" or "YYYY-MM": the last year (or month) the former name or body was in use. */
+  until: string;
 }
