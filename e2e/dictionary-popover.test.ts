@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchWithExtension, openProcessed, startServer, type ExtensionBrowser, type TestServer } from './harness.ts';
+import { parseWords, wordsToTsv, type SavedWord } from '../src/shared/word-list-data.ts';
 import { damagedParagraphs, newsPage } from './pages.ts';
 import { highlightedText, hover, popoverVisible, waitForPopoverWord } from './popover-helpers.ts';
 
@@ -117,6 +118,32 @@ test('keys step through words, copy the entry, and do nothing while typing', asy
   assert.equal(await page.inputValue('#field'), 'nb');
   await waitForPopoverWord(page, '银行');
   await page.close();
+});
+
+test('s saves the word with its sentence; the word list shows it and its TSV export parses back to the same fields', async () => {
+  const page = await openProcessed(ext, `${server.origin}/simplified.html`);
+  await hover(page, '银行', 0);
+  await page.keyboard.press('s');
+  assert.match(await waitForPopoverWord(page, '银行'), /Saved to your word list/);
+  await page.close();
+  const list = await ext.context.newPage();
+  await list.goto(`chrome-extension://${ext.extensionId}/word-list.html`);
+  await list.waitForSelector('body[data-ready="true"]');
+  await list.waitForFunction(() => document.querySelector('#word-rows')?.textContent?.includes('银行'));
+  const stored = await list.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return Object.entries(all).filter(([k]) => k.startsWith('wordlist:')).flatMap(([, v]) => v as unknown[]);
+  }) as SavedWord[];
+  const bank = stored.find((w) => w.simplified === '银行');
+  assert.ok(bank, JSON.stringify(stored));
+  assert.equal(bank.traditional, '銀行');
+  assert.equal(bank.pinyin, 'yínháng');
+  assert.match(bank.definition, /bank/);
+  assert.equal(bank.sentence, '重庆银行调整了客户服务，医院的发展也很快。');
+  assert.equal(bank.url, `${server.origin}/simplified.html`);
+  const parsed = parseWords(wordsToTsv([bank]));
+  assert.deepEqual(parsed.words.map((w) => ({ ...w, savedAt: bank.savedAt })), [bank]);
+  await list.close();
 });
 
 test('the dictionary is fetched by the background only: pages never request it', async () => {

@@ -15,6 +15,7 @@ import { collectBlocks } from './blocks.ts';
 import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
 import { HoverLookup } from './hover.ts';
+import { saveFromPopover } from './save-word.ts';
 import { PageFixer } from './page-fixer.ts';
 import { RubyLayer } from './ruby.ts';
 
@@ -38,6 +39,7 @@ function glossaryWithUserTerms(): Promise<GlossaryMatcher> {
 }
 
 const hover = new HoverLookup(document, settings, async () => (settings.popovers ? glossaryWithUserTerms() : undefined));
+hover.saveWord = saveFromPopover;
 const write = (f: () => void): void => fixer.withoutObserving(f);
 
 fixer.layers = {
