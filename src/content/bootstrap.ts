@@ -64,7 +64,8 @@ function watchForHan(): void {
     if (timer !== undefined) return;
     timer = setTimeout(() => { timer = undefined; void maybeLoad(); }, 500);
   });
-  watcher.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // The document itself: document.open() in a script-written frame replaces the root element.
+  watcher.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 void maybeLoad().then(() => { if (!loaded) watchForHan(); });

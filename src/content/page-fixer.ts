@@ -6,12 +6,13 @@ import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
 import type { ScriptCounts } from '../core/script.ts';
 import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
-import { newNodeTexts } from './apply-edits.ts';
+import { nodeWrites } from './apply-edits.ts';
 import { pageSample, preloadGuessedConversion } from './conversion-guess.ts';
 import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
 import { FrameWriter } from './frame-writer.ts';
 import { Journal } from './journal.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
+import { composedParent, knownShadowRoots, onShadowRoot } from './shadow.ts';
 
 /** Highlight name for characters lost to mojibake (styled in content.css). */
 const LOST_HIGHLIGHT = 'zhengwen-lost';
@@ -19,6 +20,12 @@ import { yieldToPage } from './yield.ts';
 
 /** Attributes people read: repaired and converted like text. */
 export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
+
+/** What the page fixer watches: text, nodes, and the readable attributes. */
+const OBSERVED: MutationObserverInit = {
+  subtree: true, childList: true, characterData: true,
+  attributes: true, attributeFilter: [...READABLE_ATTRIBUTES],
+};
 
 /** A page that keeps rewriting a node we fixed gets this many fixes, then the node is left to it. */
 const MAX_REWRITES_PER_NODE = 5;
@@ -43,6 +50,14 @@ export interface PageLayers {
 }
 
 interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string; counts: ScriptCounts }
+
+/** The `lang` tag of each script we convert to (BCP 47), so fonts and screen-reader voices follow the text. */
+const LANG_OF: Partial<Record<Target, string>> = { cn: 'zh-Hans', tw: 'zh-TW', twp: 'zh-TW', hk: 'zh-HK' };
+/**
+ * Share of Han characters in the judged text above which a page without a
+ * `lang` of another language is a Chinese page: its root element gets the tag.
+ */
+const CHINESE_PAGE_SHARE = 0.3;
 
 /** A block's fix, waiting to be written. */
 type BlockWrite = [Block, Edit[], LostSpan[]];
@@ -76,6 +91,8 @@ export class PageFixer {
   private lostMarks = 0;
   private titleWrites = 0;
   private readonly writer: FrameWriter<BlockWrite>;
+  /** True while the observer is connected (shadow roots found meanwhile are added to it). */
+  private observing = false;
   /** True once the engine has fixed something on this page (its tables are loaded). */
   private warm = false;
 
@@ -86,6 +103,10 @@ export class PageFixer {
 
   constructor(private readonly doc: Document, private readonly onChange: () => void) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    // A document's observer does not see into shadow trees: each one found is watched too.
+    onShadowRoot((root) => {
+      if (this.observing) this.observer.observe(root, OBSERVED);
+    });
     this.writer = new FrameWriter<BlockWrite>(doc, (batch) => this.writeBlocks(batch), ([block]) => block.text.length);
   }
 
@@ -216,7 +237,10 @@ export class PageFixer {
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
-    const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
+    const selector = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+    const attributeElements = [...body.querySelectorAll(selector)];
+    // Shadow trees were found while the blocks were read: their attributes too.
+    for (const root of knownShadowRoots()) attributeElements.push(...root.querySelectorAll(selector));
     await yieldToPage();
     await this.judge(blocks.map((b) => b.text), attributeElements);
     await yieldToPage();
@@ -329,16 +353,43 @@ export class PageFixer {
         // A page that puts its text back (by rewriting nodes or replacing them) gets a few
         // passes per element, then is left alone: our writes stay bounded.
         this.writesPerElement.set(block.element, (this.writesPerElement.get(block.element) ?? 0) + 1);
-        for (const [node, text] of newNodeTexts(block, edits)) {
+        for (const [node, { text, map }] of nodeWrites(block, edits)) {
           if ((this.rewrites.get(node) ?? 0) > MAX_REWRITES_PER_NODE) continue;
-          this.journal.text(node, node.data, text);
+          this.journal.text(node, node.data, text, map);
           node.data = text;
         }
+        if (edits.some((e) => e.kind === 'convert')) this.tagLanguage(block.element);
         this.recordChanges(block, edits);
         if (lost.length) marks.push([block, edits, lost]);
       }
     });
     for (const [block, edits, lost] of marks) this.markLost(block, edits, lost);
+  }
+
+  /**
+   * Gives converted text the `lang` of its new script: the root element on a
+   * Chinese page (its text is what was converted), else the smallest element
+   * holding the block. Nothing is written where the language already says it.
+   */
+  private tagLanguage(block: Element): void {
+    const want = LANG_OF[this.target];
+    if (!want) return;
+    const root = this.doc.documentElement;
+    const governing = langElementOf(block);
+    const target = (governing === null || governing === root) && this.isChinesePage() ? root : block;
+    // What the target says already: the root's own tag, or the language a block inherits.
+    const current = target === root ? root.getAttribute('lang') : (governing?.getAttribute('lang') ?? null);
+    if (sameLang(current, want)) return;
+    this.journal.attribute(target, 'lang', target.getAttribute('lang'), want);
+    target.setAttribute('lang', want);
+  }
+
+  /** A page whose root says it is Chinese, or says nothing and is mostly Han text. */
+  private isChinesePage(): boolean {
+    const lang = this.doc.documentElement.getAttribute('lang');
+    if (lang) return /^zh\b/i.test(lang);
+    const j = this.judgement;
+    return j !== undefined && this.judgedText.length > 0 && j.counts.han >= this.judgedText.length * CHINESE_PAGE_SHARE;
   }
 
   /** Marks characters lost to mojibake (never guessed) with a highlight, drawn over the repaired text. */
@@ -446,14 +497,15 @@ export class PageFixer {
   }
 
   private startObserving(): void {
-    this.observer.observe(this.doc.documentElement, {
-      subtree: true, childList: true, characterData: true,
-      attributes: true, attributeFilter: [...READABLE_ATTRIBUTES],
-    });
+    // The document, not its root element: document.open() (a script-written frame) replaces the root.
+    this.observer.observe(this.doc, OBSERVED);
+    this.observing = true;
+    for (const root of knownShadowRoots()) this.observer.observe(root, OBSERVED);
   }
 
   private stopObserving(): void {
     this.observer.disconnect();
+    this.observing = false;
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.pendingTexts.clear();
@@ -464,6 +516,7 @@ export class PageFixer {
   private pauseObserver(write: () => void): void {
     const observing = this.judgement !== undefined && this.choice !== 'off' && !this.showingOriginal;
     this.observer.disconnect();
+    this.observing = false;
     try {
       write();
     } finally {
@@ -475,10 +528,9 @@ export class PageFixer {
     for (const r of records) {
       if (r.type === 'characterData') {
         const node = r.target as Text;
-        const entry = this.journal.entryFor(node);
-        if (entry && node.data !== entry.written) {
+        // A page that split our text (a highlighter's <mark>) keeps it: the journal follows the parts.
+        if (this.journal.follow(node) === 'lost') {
           // The page rewrote a node we fixed: its new text is its own original now.
-          this.journal.forget(node);
           this.forgetChanges(node);
           this.rewrites.set(node, (this.rewrites.get(node) ?? 0) + 1);
         }
@@ -559,6 +611,24 @@ function visibleFirst(blocks: Block[]): { blocks: Block[]; visible: number } {
     (r.bottom >= -height && r.top <= 2 * height ? seen : rest).push(b);
   }
   return { blocks: seen.concat(rest), visible: seen.length };
+}
+
+/** The nearest element, the given one or above it (across shadow boundaries), that has a `lang`. */
+function langElementOf(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = composedParent(e)) if (e.hasAttribute('lang')) return e;
+  return null;
+}
+
+/** Tags that name the same script and region as far as glyphs go (zh-CN is Simplified, zh-Hant-TW is zh-TW). */
+const SAME_LANG: Record<string, string> = {
+  'zh-cn': 'zh-hans', 'zh-sg': 'zh-hans', 'zh-hans-cn': 'zh-hans', 'zh-hans-sg': 'zh-hans',
+  'zh-hant-tw': 'zh-tw', 'zh-hant-hk': 'zh-hk', 'zh-mo': 'zh-hk', 'zh-hant-mo': 'zh-hk',
+};
+const langKey = (tag: string): string => SAME_LANG[tag.toLowerCase()] ?? tag.toLowerCase();
+
+/** True when a `lang` value already says what we would write. */
+function sameLang(current: string | null, want: string): boolean {
+  return current !== null && langKey(current) === langKey(want);
 }
 
 /** A block's text and offsets as they are now (after our writes). */
