@@ -8,6 +8,7 @@
  */
 import { effectiveChoice, parseSettings, SETTINGS_KEYS } from '../shared/settings.ts';
 import { ext } from './extension-api.ts';
+import { pageHost } from './page-host.ts';
 
 
 // BMP Han blocks (CJK unified, extension A, compatibility): no \p{} property lookups on big pages.
@@ -51,7 +52,7 @@ async function maybeLoad(): Promise<void> {
   const engine = import(ext().runtime.getURL('engine/content-main.js')) as Promise<Engine>;
   engine.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled here
   const stored = await ext().storage.sync.get(null);
-  if (loaded || effectiveChoice(parseSettings(stored), location.hostname) === 'off') return;
+  if (loaded || effectiveChoice(parseSettings(stored), pageHost()) === 'off') return;
   loaded = true;
   watcher?.disconnect();
   await (await engine).start(stored);

@@ -30,6 +30,8 @@ export type FollowResult = 'not-ours' | 'intact' | 'followed' | 'lost';
 
 /** The most text nodes a split text is followed over (a highlighter makes three). */
 const MAX_PIECES = 256;
+/** NodeFilter.SHOW_TEXT (a number, so the journal runs in Node's tests too). */
+const SHOW_TEXT = 0x4;
 
 /**
  * Maps an offset in the written text to the original through runs of
@@ -201,7 +203,7 @@ export class Journal {
     let pos = first.data.length;
     if (pos < e.written.length) {
       const root = first.getRootNode();
-      const walker = first.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const walker = first.ownerDocument.createTreeWalker(root, SHOW_TEXT);
       walker.currentNode = first;
       while (pos < e.written.length) {
         const n = walker.nextNode() as Text | null;

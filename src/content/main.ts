@@ -13,6 +13,7 @@ import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
 import { HoverLookup } from './hover.ts';
 import { PageFixer } from './page-fixer.ts';
+import { pageHost } from './page-host.ts';
 import { RubyLayer } from './ruby.ts';
 
 let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -62,7 +63,7 @@ const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'to
 async function applySettings(stored?: unknown): Promise<void> {
   const previous = settings;
   settings = parseSettings(stored ?? (await ext().storage.sync.get(null)));
-  const choice = effectiveChoice(settings, location.hostname);
+  const choice = effectiveChoice(settings, pageHost());
   const reran = await fixer.configure(choice, settings.repair);
   if (!reran && DISPLAY_KEYS.some((k) => previous[k] !== settings[k])) await fixer.refreshLayers();
   hover.configure(settings, choice !== 'off');

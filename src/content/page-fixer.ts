@@ -13,6 +13,7 @@ import { FrameWriter } from './frame-writer.ts';
 import { Journal } from './journal.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
 import { composedParent, knownShadowRoots, onShadowRoot } from './shadow.ts';
+import { pageHost } from './page-host.ts';
 
 /** Highlight name for characters lost to mojibake (styled in content.css). */
 const LOST_HIGHLIGHT = 'zhengwen-lost';
@@ -162,7 +163,7 @@ export class PageFixer {
     // Totals are kept as changes come and go: the popup (and tests) may ask often on a page of 100,000 nodes.
     const counts: PageCounts = { ...this.totals };
     return {
-      host: this.doc.location?.hostname ?? '',
+      host: this.doc.defaultView ? pageHost(this.doc.defaultView) : '',
       ready: this.ready,
       active: this.choice !== 'off' && (this.judgement !== undefined || this.showingOriginal),
       showingOriginal: this.showingOriginal,
