@@ -1,9 +1,11 @@
 /**
- * The background: keeps the toolbar badge (repairs on the tab) and turns the
- * keyboard command into a message to the tab. It holds no page data.
+ * The background: keeps the toolbar badge (repairs on the tab, every frame
+ * counted), turns the keyboard command into a message to the tab, and runs
+ * the "Copy as" context menu. It holds no page data.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isToBackgroundMessage, type ToContentMessage } from '../shared/messages.ts';
+import { createMenus, onMenuClick } from './context-menu.ts';
 
 // Repairs per frame per tab. Service workers are stopped when idle and lose
 // this; the badge itself persists, and the next report from a frame corrects it.
@@ -41,3 +43,9 @@ browser.commands.onCommand.addListener(async (command) => {
   // Tabs without our content script (no Chinese, browser pages) have no receiver.
   await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });
+
+browser.runtime.onInstalled.addListener(() => void createMenus());
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+// The click handler, reachable from the service worker's console and from tests
+// (worker.evaluate), which cannot click a browser menu.
+(globalThis as { zhengwen?: object }).zhengwen = { onMenuClick };

@@ -36,7 +36,7 @@ function pageHasHan(): boolean {
 }
 
 /** The engine module (engine/content-main.js, src/content/main.ts): importing it only defines things. */
-type Engine = { start(stored: Record<string, unknown>): Promise<void> };
+type Engine = { start(stored: Record<string, unknown>): Promise<void>; listen(): void };
 
 async function maybeLoad(): Promise<void> {
   if (loaded || !pageHasHan()) return;
@@ -52,7 +52,12 @@ async function maybeLoad(): Promise<void> {
   const engine = import(ext().runtime.getURL('engine/content-main.js')) as Promise<Engine>;
   engine.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled here
   const stored = await ext().storage.sync.get(null);
-  if (loaded || effectiveChoice(parseSettings(stored), pageHost()) === 'off') return;
+  if (loaded) return;
+  if (effectiveChoice(parseSettings(stored), pageHost()) === 'off') {
+    // Switched off here: the page is left alone, but "Copy as" still answers (the user asks for it).
+    (await engine).listen();
+    return;
+  }
   loaded = true;
   watcher?.disconnect();
   await (await engine).start(stored);

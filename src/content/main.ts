@@ -6,9 +6,10 @@
  * messages.
  */
 import { loadGlossary } from '../core/glossary/load.ts';
-import { isToContentMessage, type PageState, type ReportMessage } from '../shared/messages.ts';
+import { isToContentMessage, type CopyResult, type PageState, type ReportMessage } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, effectiveChoice, parseSettings, type Settings } from '../shared/settings.ts';
 import { collectBlocks } from './blocks.ts';
+import { copyAs } from './copy-as.ts';
 import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
 import { HoverLookup } from './hover.ts';
@@ -70,6 +71,29 @@ async function applySettings(stored?: unknown): Promise<void> {
 }
 
 let started = false;
+let listening = false;
+
+/**
+ * Answers the extension's messages. "Copy as" works even where the site is
+ * switched off (the bootstrap calls this then: the user asked for it); the
+ * rest only once the content script runs.
+ */
+export function listen(): void {
+  if (listening) return;
+  listening = true;
+  onMessage((message): Promise<PageState | CopyResult | void> | undefined => {
+    if (!isToContentMessage(message)) return undefined;
+    if (message.type === 'copy-as') return copyAs(document, message.selectionText, (text) => fixer.convertForCopy(text, message.as));
+    if (!started) return undefined;
+    switch (message.type) {
+      case 'get-state': return Promise.resolve(fixer.state());
+      case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
+      case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
+      case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
+      case 'lookup-selection': return hover.lookupSelection();
+    }
+  });
+}
 
 /**
  * Runs the content script with the settings the bootstrap just read from
@@ -82,17 +106,7 @@ export async function start(stored: Record<string, unknown>): Promise<void> {
   ext().storage.onChanged.addListener((_changes, area) => {
     if (area === 'sync') void applySettings();
   });
-
-  onMessage((message): Promise<PageState | void> | undefined => {
-    if (!isToContentMessage(message)) return undefined;
-    switch (message.type) {
-      case 'get-state': return Promise.resolve(fixer.state());
-      case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
-      case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
-      case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
-      case 'lookup-selection': return hover.lookupSelection();
-    }
-  });
+  listen();
 
   await applySettings(stored);
   fixer.ready = true;

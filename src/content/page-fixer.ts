@@ -4,7 +4,7 @@ import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
 import { preloadConverter, type Target } from '../core/convert.ts';
 import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
 import type { ScriptCounts } from '../core/script.ts';
-import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
+import type { ChangeSummary, CopyTarget, PageCounts, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
 import { nodeWrites } from './apply-edits.ts';
 import { pageSample, preloadGuessedConversion } from './conversion-guess.ts';
@@ -173,6 +173,18 @@ export class PageFixer {
       lost: this.lostMarks,
       changes: [...this.summaries.values()].filter((x) => x.count > 0).map((x) => ({ ...x, examples: [...x.examples] })),
     };
+  }
+
+  /**
+   * Text converted for "Copy as", judged like this page (its mirror verdict,
+   * when it has one), without touching the page. "Repaired" is what the page
+   * shows: the repair and the site's script choice.
+   */
+  async convertForCopy(text: string, as: CopyTarget): Promise<string> {
+    const j = this.judgement;
+    const to = as === 'repaired' ? (this.choice === 'off' ? 'auto' : this.choice) : as;
+    const options: FixOptions = j ? { to, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror } : { to };
+    return (await fix(text, options)).text;
   }
 
   /** Scrolls a change into view and selects it briefly. */

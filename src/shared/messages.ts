@@ -54,13 +54,36 @@ export interface RevealChangeMessage { type: 'reveal-change'; id: number }
 /** Background → content script: the keyboard command asks for the popover at the selection or caret. */
 export interface LookupSelectionMessage { type: 'lookup-selection' }
 
-export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage;
+/** What a "Copy as" menu entry copies: the repaired text in its script, or converted to Simplified or Taiwan Traditional. */
+export type CopyTarget = 'repaired' | 'cn' | 'tw';
+export const COPY_TARGETS: readonly CopyTarget[] = ['repaired', 'cn', 'tw'];
+
+/**
+ * Background → content script (the frame where the menu was opened): copy the
+ * selection converted. `selectionText` is what the browser saw selected, used
+ * when the frame cannot read its selection itself.
+ */
+export interface CopyAsMessage { type: 'copy-as'; as: CopyTarget; selectionText?: string }
+/** The content script's answer to copy-as: what it put on the clipboard, and how (or why not). */
+export interface CopyResult { copied: boolean; text: string; via: 'clipboard-api' | 'copy-command' | 'none'; error?: string }
+
+/** Popup → background: which frames of a tab reported (so the popup can ask each for its state). */
+export interface GetFramesMessage { type: 'get-frames'; tabId: number }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | CopyAsMessage;
 export type ToBackgroundMessage = ReportMessage;
 
 /** Narrows an unknown runtime message to one we send to content scripts. */
 export function isToContentMessage(m: unknown): m is ToContentMessage {
   const type = (m as { type?: unknown } | null)?.type;
+  if (type === 'copy-as') return COPY_TARGETS.includes((m as { as?: unknown }).as as CopyTarget);
   return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection';
+}
+
+/** Narrows an unknown runtime message to the popup's question to the background. */
+export function isGetFramesMessage(m: unknown): m is GetFramesMessage {
+  const r = m as Partial<GetFramesMessage> | null;
+  return r?.type === 'get-frames' && typeof r.tabId === 'number';
 }
 
 /** Narrows an unknown runtime message to one the background handles. */
