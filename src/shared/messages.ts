@@ -19,8 +19,8 @@ export interface ChangeSummary {
   kind: EditKind;
   /** How many changes of this kind. */
   count: number;
-  /** Up to a few examples: the reason and an id to scroll to. */
-  examples: { id: number; reason: string }[];
+  /** Up to a few examples: the reason and an id to scroll to (in frame `frameId` of the tab; the top one when absent). */
+  examples: { id: number; reason: string; frameId?: number }[];
 }
 
 /** What the content script knows about its page. */
@@ -67,8 +67,8 @@ export interface CopyAsMessage { type: 'copy-as'; as: CopyTarget; selectionText?
 /** The content script's answer to copy-as: what it put on the clipboard, and how (or why not). */
 export interface CopyResult { copied: boolean; text: string; via: 'clipboard-api' | 'copy-command' | 'none'; error?: string }
 
-/** Popup → background: which frames of a tab reported (so the popup can ask each for its state). */
-export interface GetFramesMessage { type: 'get-frames'; tabId: number }
+/** Popup → background: the state of a whole tab, every frame's counts added up (a PageState, plus how many frames answered). */
+export interface GetTabStateMessage { type: 'get-tab-state'; tabId: number }
 
 export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | CopyAsMessage;
 export type ToBackgroundMessage = ReportMessage;
@@ -81,9 +81,9 @@ export function isToContentMessage(m: unknown): m is ToContentMessage {
 }
 
 /** Narrows an unknown runtime message to the popup's question to the background. */
-export function isGetFramesMessage(m: unknown): m is GetFramesMessage {
-  const r = m as Partial<GetFramesMessage> | null;
-  return r?.type === 'get-frames' && typeof r.tabId === 'number';
+export function isGetTabStateMessage(m: unknown): m is GetTabStateMessage {
+  const r = m as Partial<GetTabStateMessage> | null;
+  return r?.type === 'get-tab-state' && typeof r.tabId === 'number';
 }
 
 /** Narrows an unknown runtime message to one the background handles. */
