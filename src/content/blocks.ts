@@ -18,6 +18,9 @@ const INLINE = new Set([
   'MARK', 'Q', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
 ]);
 
+/** Attributes people read: repaired and converted like text. */
+export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
+
 /** Marks our own UI (popover hosts) so it is never processed. */
 export const OWN_UI_ATTRIBUTE = 'data-zhengwen-ui';
 
