@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { DIST, domSnapshot, launchWithExtension, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
 import {
   articleClean, clause, clauses, cspPage, deepClean, deepPage, editorFrameDoc, editorsPage, editorTexts, fightingPage, frameDoc, framesPage,
-  churningPage, giantTextPage, hostilePage, hugeDomPage, impostorPage, overridesPage, probeEditables, PROBE_IDS, removingPage, rewritingPage,
-  shadowPage, shadowTexts, articleHtml, blankBody, highlighterPage, srcdocDoc, writtenDoc,
+  churningPage, giantTextPage, hugeDomPage, impostorPage, overridesPage, probeEditables, PROBE_IDS, removingPage, rewritingPage,
+  shadowPage, shadowTexts, blankBody, highlighterPage, srcdocDoc, writtenDoc,
 } from './hostile/pages.ts';
 
 const HUGE_ITEMS = 20_000; // × 5 elements
