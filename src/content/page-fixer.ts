@@ -28,8 +28,8 @@ export { READABLE_ATTRIBUTES } from './blocks.ts';
 const CHUNK_CHARS = 100_000;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
-/** The most blocks a page may have for converted text to tag its root element (see tagsRoot). */
-const ROOT_LANG_MAX_BLOCKS = 2_000;
+/** The most blocks a page may have for its converted text to get `lang` tags (see langTags). */
+const LANG_MAX_BLOCKS = 2_000;
 
 /** What runs on top of the repaired text (ruby, underlines), told when blocks change and before an undo. */
 export interface PageLayers {
@@ -47,7 +47,7 @@ export class PageFixer {
   private showingOriginal = false;
   private queue: Promise<void> = Promise.resolve();
   private target: Target = 'keep';
-  /** Blocks read by the first pass (a long page tags converted blocks, not its root). */
+  /** Blocks read by the first pass (a long page gets no `lang` tags). */
   private pageBlocks = 0;
   /** True once the engine has fixed something on this page (its tables are loaded). */
   private warm = false;
@@ -61,7 +61,7 @@ export class PageFixer {
     this.writer = new PageWriter(doc, this.ledger, {
       pause: (write) => this.pauseObserver(write),
       target: () => this.target,
-      tagsRoot: () => this.tagsRoot(),
+      langTags: () => this.langTags(),
     });
     this.batcher = new MutationBatcher(doc, {
       textChanged: (node) => this.writer.textChanged(node),
@@ -180,14 +180,16 @@ export class PageFixer {
   }
 
   /**
-   * Converted text tags the root element on a Chinese page of at most
-   * ROOT_LANG_MAX_BLOCKS blocks. On a longer one, a change of the root's
-   * `lang` makes Chromium restyle and lay out the whole document with other
-   * fonts (a 9 s freeze measured on 20,000 paragraphs): the blocks are tagged,
-   * each in the frame that writes its text.
+   * Where converted text gets its `lang`: the root element of a Chinese page,
+   * else each converted block. A page of more than LANG_MAX_BLOCKS blocks gets
+   * none: measured on the 100,000-element hostile page (20,000 blocks), a
+   * change of the root's `lang` re-lays out the whole document with other
+   * fonts (a 9 s freeze), and tagging every block made the first pass ~2.5×
+   * slower with frames of 2–3 s instead of under 0.3 s.
    */
-  private tagsRoot(): boolean {
-    return this.pageBlocks <= ROOT_LANG_MAX_BLOCKS && this.judge.isChinesePage(this.doc);
+  private langTags(): 'root' | 'block' | 'none' {
+    if (this.pageBlocks > LANG_MAX_BLOCKS) return 'none';
+    return this.judge.isChinesePage(this.doc) ? 'root' : 'block';
   }
 
   /** Undoes everything we wrote and forgets what we did (and, unless kept, the page verdict). */

@@ -34,8 +34,8 @@ export interface WriterHost {
   pause(write: () => void): void;
   /** The script converted to on this pass. */
   target(): Target;
-  /** True when converted text tags the root element (a Chinese page, not too long) rather than its block. */
-  tagsRoot(): boolean;
+  /** Where converted text gets its `lang`: the root element, each block, or nowhere (see PageFixer.langTags). */
+  langTags(): 'root' | 'block' | 'none';
 }
 
 export class PageWriter {
@@ -153,10 +153,11 @@ export class PageWriter {
    */
   private tagLanguage(block: Element): void {
     const want = LANG_OF[this.host.target()];
-    if (!want) return;
+    const mode = this.host.langTags();
+    if (!want || mode === 'none') return;
     const root = this.doc.documentElement;
     const governing = langElementOf(block);
-    const target = (governing === null || governing === root) && this.host.tagsRoot() ? root : block;
+    const target = (governing === null || governing === root) && mode === 'root' ? root : block;
     // What the target says already: the root's own tag, or the language a block inherits.
     const current = target === root ? root.getAttribute('lang') : (governing?.getAttribute('lang') ?? null);
     if (sameLang(current, want)) return;
