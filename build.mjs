@@ -28,6 +28,8 @@ export function manifestFor(base, browser) {
   const m = structuredClone(base);
   if (browser === 'firefox') {
     m.background = { scripts: ['background.js'] };
+    // Firefox's extension URLs already carry a random per-install id; it does not take this key.
+    for (const r of m.web_accessible_resources ?? []) delete r.use_dynamic_url;
     m.browser_specific_settings = {
       gecko: {
         id: 'zhengwen@zhengwen.dev',
@@ -97,6 +99,21 @@ const browserTwins = {
   },
 };
 
+/** The engine's own URL as the extension API gives it (the dynamic one where use_dynamic_url is on), in every engine file. */
+const engineUrlFixes = {
+  name: 'engine-url',
+  setup(build) {
+    build.initialOptions.banner = {
+      js: 'const __zhengwenEngineUrl=(globalThis.browser??globalThis.chrome).runtime.getURL("engine/content-main.js");',
+    };
+  },
+};
+
+/** `import("./chunk.js")` → the chunk's URL from the engine's runtime URL, not from import.meta.url (see above). */
+export function relativeImportsByRuntimeUrl(code) {
+  return code.replace(/import\("\.\/([\w.-]+\.js)"\)/g, 'import(new URL("./$1",__zhengwenEngineUrl).href)');
+}
+
 /** The unpacked extension for one browser. */
 export async function buildExtension(browser) {
   const out = `dist/${browser}`;
@@ -110,11 +127,19 @@ export async function buildExtension(browser) {
   });
   // The engine is an ES module the bootstrap imports on pages with Chinese text;
   // code used only sometimes (the glossary) splits off into chunks loaded when needed.
+  // Its files are web-accessible with use_dynamic_url (Chromium): a module imported by its
+  // dynamic URL still gets the static one as import.meta.url, and pages may not load the
+  // static URL, so chunks and tables are found through runtime.getURL (engineUrlFixes).
   await esbuild.build({
     ...common, minify, format: 'esm', platform: 'browser', splitting: true,
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
-    entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTwins],
-  });
+    entryPoints: { 'content-main': 'src/content/main.ts' }, write: false,
+    // Firefox takes no use_dynamic_url (its extension URLs are random per install): import.meta.url is right there.
+    ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins] }),
+  }).then((r) => Promise.all(r.outputFiles.map(async (f) => {
+    await mkdir(dirname(f.path), { recursive: true });
+    await writeFile(f.path, browser === 'chrome' ? relativeImportsByRuntimeUrl(f.text) : f.text);
+  })));
   // The "My terms" page is a module at the root, so OpenCC's tables (../opencc/ from engine/) resolve from it too.
   await esbuild.build({
     ...common, minify, format: 'esm', platform: 'browser', outdir: out, plugins: [browserTwins],

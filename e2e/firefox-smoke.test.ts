@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { readShared, skipUnlessShared } from '../src/testing/shared.ts';
 import { runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
 import { startServer, type TestServer } from './harness.ts';
+import { clause } from './hostile/pages.ts';
 
 const GARBLED = 'fixtures/zigong-garbled.txt';
 const CLEAN = 'fixtures/zigong-clean.zh-Hans.txt';
@@ -35,6 +36,41 @@ function fixturePage(): string {
 </script></body></html>`;
 }
 
+/** Damaged text in an open shadow root, a closed one, and a closed one nested in an open one. */
+const SHADOW_CLAUSES = { open: 41, closed: 42, nested: 49, light: 40 } as const;
+
+/** A page with text in shadow roots, reporting what each holds to /report every 200 ms. */
+function shadowPage(): string {
+  const d = (k: keyof typeof SHADOW_CLAUSES) => JSON.stringify(clause(SHADOW_CLAUSES[k]).damaged);
+  return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>網(wǎng)絡(luò)新聞</title></head>
+<body><p id="light"></p><zw-open></zw-open><zw-closed></zw-closed><zw-nest></zw-nest>
+<script>
+  const roots = {};
+  const make = (name, mode, key, html, text) => customElements.define(name, class extends HTMLElement {
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode });
+      root.innerHTML = html;
+      const p = root.querySelector('p');
+      if (p) p.textContent = text;
+      roots[key] = root;
+    }
+  });
+  document.getElementById('light').textContent = ${d('light')};
+  make('zw-open', 'open', 'open', '<p></p>', ${d('open')});
+  make('zw-closed', 'closed', 'closed', '<div><p></p></div>', ${d('closed')});
+  make('zw-inner', 'closed', 'nested', '<p></p>', ${d('nested')});
+  make('zw-nest', 'open', 'outer', '<section><zw-inner></zw-inner></section>', '');
+  let last = '';
+  setInterval(() => {
+    const text = JSON.stringify([document.getElementById('light').textContent, ...['open', 'closed', 'nested'].map((k) => roots[k].querySelector('p').textContent)]);
+    if (text === last) return;
+    last = text;
+    fetch('/report', { method: 'POST', headers: { 'content-type': 'text/plain;charset=utf-8' }, body: text }).catch(() => { last = ''; });
+  }, 200);
+</script></body></html>`;
+}
+
 let server: TestServer;
 let firefox: FirefoxRun | undefined;
 /** Every report the page posted, in order. */
@@ -42,8 +78,8 @@ const reports: string[][] = [];
 let onReport: (() => void) | undefined;
 
 before(async () => {
-  if (skip) return;
-  server = await startServer({ '/fixture.html': fixturePage });
+  if (skipUnlessFirefox()) return;
+  server = await startServer({ '/fixture.html': fixturePage, '/shadow.html': shadowPage });
   // The harness answers GETs only: POST /report goes to our handler, everything else to the harness's.
   const [serve] = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.server.removeAllListeners('request');
@@ -101,4 +137,27 @@ test('Firefox: the add-on repairs the fixture page to the Simplified text', { sk
     assert.fail(`${(e as Error).message}: ${state}.\n--- last lines of web-ext run --verbose ---\n${log}`);
   }
   t.diagnostic(`add-on installed after ${firefox.installedAfter() ?? '?'} ms; page repaired after ${Date.now() - started} ms; ${reports.length} reports`);
+});
+
+test('Firefox: text in open, closed and nested shadow roots is repaired (element.openOrClosedShadowRoot)', { skip: skipUnlessFirefox(), timeout: TIMEOUT + 30_000 }, async (t) => {
+  await firefox?.close();
+  firefox = undefined;
+  reports.length = 0;
+  const keys = ['light', 'open', 'closed', 'nested'] as const;
+  const want = keys.map((k) => clause(SHADOW_CLAUSES[k]).clean);
+  const damaged = keys.map((k) => clause(SHADOW_CLAUSES[k]).damaged);
+  const started = Date.now();
+  firefox = await runFirefox(`${server.origin}/shadow.html`);
+  const same = (r: string[]) => r.length === want.length && r.every((l, i) => l === want[i]);
+  try {
+    await waitForReport(firefox, same, TIMEOUT);
+  } catch (e) {
+    const last = reports.at(-1);
+    const state = last === undefined ? 'the page never reported (did it load?)'
+      : keys.map((k, i) => `${k}: ${last[i] === want[i] ? 'repaired' : last[i] === damaged[i] ? 'damaged' : JSON.stringify(last[i])}`).join(', ');
+    const noise = /^\s*$|services\.settings|Network request failed|Utils\.sys\.mjs|RemoteSettings|^\s*(Message|Stack):\s*$|Retrying Firefox|Connecting to Firefox on port|^\s+"[\w.-]+": /;
+    const log = firefox.output().split('\n').filter((l) => !noise.test(l)).slice(-60).join('\n');
+    assert.fail(`${(e as Error).message}: ${state}.\n--- last lines of web-ext run --verbose ---\n${log}`);
+  }
+  t.diagnostic(`shadow roots repaired after ${Date.now() - started} ms; ${reports.length} reports`);
 });

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DIST = join(ROOT, 'dist/chrome');
@@ -163,16 +163,30 @@ export async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<P
   return popup;
 }
 
-/** Every text node's data and every readable attribute, for comparing DOMs exactly. */
-export async function domSnapshot(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === Node.TEXT_NODE) out.push('#' + (n as Text).data);
-      else for (const a of (n as Element).attributes) out.push(`@${(n as Element).tagName}.${a.name}=${a.value}`);
-    }
-    out.push('title=' + document.title);
-    return out;
-  });
+/**
+ * Every text node's data and every attribute, for comparing DOMs exactly;
+ * shadow trees are walked where their host is (open ones, and closed ones the
+ * page listed in window.__closedRoots).
+ */
+export async function domSnapshot(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(SNAPSHOT_EXPRESSION) as Promise<string[]>;
 }
+
+/** domSnapshot's walk as an expression (a string: it runs as is in the page or in an isolated world). */
+export const SNAPSHOT_EXPRESSION = `(() => {
+  const out = [];
+  const closed = Array.isArray(window.__closedRoots) ? window.__closedRoots : [];
+  const walk = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) { out.push('#' + n.data); continue; }
+      for (const a of n.attributes) out.push('@' + n.tagName + '.' + a.name + '=' + a.value);
+      // The extension's own UI (the popover host) is not page content: its tree is not walked.
+      const shadow = n.hasAttribute('data-zhengwen-ui') ? null : n.shadowRoot || closed.find((r) => r.host === n);
+      if (shadow) { out.push('>shadow ' + n.tagName); walk(shadow); out.push('<shadow'); }
+    }
+  };
+  walk(document.documentElement);
+  out.push('title=' + document.title);
+  return out;
+})()`;

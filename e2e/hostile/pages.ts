@@ -122,17 +122,23 @@ export function cspPage(meta?: string): string {
   return hostilePage(articleHtml(), { head: meta ? `<meta http-equiv="Content-Security-Policy" content="${meta}"><style>p { color: #333 }</style>` : '' });
 }
 
-/** 5. Shadow roots (open, closed, declarative, slotted) and custom elements holding damaged text. */
+/**
+ * 5. Shadow roots (open, closed, nested, declarative, slotted) and custom
+ * elements holding damaged text. Closed roots are listed in window.__closedRoots
+ * (only the page that made them can reach them), so tests can read and snapshot them.
+ */
 export function shadowPage(): string {
   const d = (i: number) => JSON.stringify(clause(i).damaged);
   return hostilePage(`${articleHtml(3, 40)}
 <zw-card id="card-open"><span id="slotted">${escapeHtml(clause(43).damaged)}</span></zw-card>
 <zw-card id="card-closed" data-mode="closed"></zw-card>
+<zw-nest id="nest"></zw-nest>
 <zw-plain id="plain">${escapeHtml(clause(44).damaged)}<zw-inner id="inner">${escapeHtml(clause(45).damaged)}</zw-inner></zw-plain>
 <div id="dsd"><template shadowrootmode="open"><p id="dsd-text">${escapeHtml(clause(46).damaged)}</p></template></div>
 <zw-attr id="attr" title="${escapeHtml(clause(47).damaged)}">${escapeHtml(clause(48).damaged)}</zw-attr>
 <script>{
   window.__attrCallbacks = 0;
+  window.__closedRoots = [];
   class Card extends HTMLElement {
     constructor() {
       super();
@@ -140,10 +146,31 @@ export function shadowPage(): string {
       const root = this.attachShadow({ mode });
       root.innerHTML = '<p class="shadow-text"></p><slot></slot>';
       root.querySelector('.shadow-text').textContent = mode === 'closed' ? ${d(42)} : ${d(41)};
-      if (mode === 'closed') window.__closedRoot = root;
+      if (mode === 'closed') { window.__closedRoot = root; window.__closedRoots.push(root); }
     }
   }
   customElements.define('zw-card', Card);
+  // Nested: an open root holding text and a custom element whose closed root holds more text,
+  // and text straight in the root (no element of its own around it).
+  customElements.define('zw-inner-closed', class extends HTMLElement {
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'closed' });
+      root.innerHTML = '<div><p class="deep-text"></p></div>';
+      root.querySelector('.deep-text').textContent = ${d(49)};
+      window.__closedRoots.push(root);
+      window.__nestedClosed = root;
+    }
+  });
+  customElements.define('zw-nest', class extends HTMLElement {
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      root.innerHTML = '<section><p class="outer-text"></p><zw-inner-closed></zw-inner-closed></section>';
+      root.querySelector('.outer-text').textContent = ${d(50)};
+      root.append(document.createTextNode(${d(51)}));
+    }
+  });
   customElements.define('zw-plain', class extends HTMLElement {});
   customElements.define('zw-attr', class extends HTMLElement {
     static get observedAttributes() { return ['title']; }
@@ -153,17 +180,64 @@ export function shadowPage(): string {
 }
 export const shadowTexts = (): Record<string, Pair> => ({
   open: clause(41), closed: clause(42), slotted: clause(43), plain: clause(44), inner: clause(45), dsd: clause(46), title: clause(47), attrText: clause(48),
+  nestedClosed: clause(49), nestedOpen: clause(50), rootText: clause(51),
 });
 
-/** 6. A page with a same-origin, a cross-origin and a srcdoc frame. */
+/** The srcdoc frame's document (6). */
+export const srcdocDoc = (): string => `<!doctype html><meta charset=utf-8><p id=f0>${escapeHtml(clause(80).damaged)}</p><p id=f1>${escapeHtml(clause(81).damaged)}</p>`;
+/** What the page writes into its about:blank frame with document.write (6). */
+export const writtenDoc = (): string => `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>${escapeHtml(clause(82).damaged)}</title></head><body><p id="w0">${escapeHtml(clause(83).damaged)}</p><p id="w1">${escapeHtml(clause(84).damaged)}</p></body></html>`;
+/** What the page puts into the body of its about:blank frame through the DOM (6). */
+export const blankBody = (): string => `<p id="b0">${escapeHtml(clause(85).damaged)}</p><p id="b1">${escapeHtml(clause(86).damaged)}</p>`;
+
+/**
+ * 6. A page with a same-origin, a cross-origin and a srcdoc frame, an
+ * about:blank frame filled through the DOM and one written with document.write.
+ */
 export function framesPage(sameOrigin: string, otherOrigin: string): string {
   return hostilePage(`${articleHtml(3, 50)}
 <iframe id="same" src="${sameOrigin}/frame-60.html" width="600" height="200"></iframe>
 <iframe id="cross" src="${otherOrigin}/frame-70.html" width="600" height="200"></iframe>
-<iframe id="srcdoc" width="600" height="200" srcdoc="${escapeHtml(`<!doctype html><meta charset=utf-8><p id=f0>${escapeHtml(clause(80).damaged)}</p>`)}"></iframe>`);
+<iframe id="srcdoc" width="600" height="200" srcdoc="${escapeHtml(srcdocDoc())}"></iframe>
+<iframe id="blank" src="about:blank" width="600" height="200"></iframe>
+<div id="written-box"></div>
+<script>{
+  document.getElementById('blank').contentDocument.body.innerHTML = ${JSON.stringify(blankBody())};
+  const f = document.createElement('iframe');
+  f.id = 'written'; f.width = '600'; f.height = '200';
+  document.getElementById('written-box').append(f);
+  const d = f.contentDocument;
+  d.open(); d.write(${JSON.stringify(writtenDoc())}); d.close();
+}</script>`);
 }
 /** A frame's document: three damaged paragraphs starting at clause `from`. */
 export const frameDoc = (from: number): string => hostilePage(articleHtml(3, from, 'f'), { probe: false, title: clause(from).damaged });
+
+/**
+ * 8d. A page that splits text after we repaired it: search highlighters wrap a
+ * word in <mark> three ways (splitText and move the part, mark.js's new node
+ * in place of the part, the first word moved into the mark). `__highlight()`
+ * runs them and returns the paragraphs' text and the marked words.
+ */
+export function highlighterPage(): string {
+  return hostilePage(articleHtml(4, 200) + `<script>
+    window.__highlight = () => {
+      const p = (i) => document.getElementById('p' + i);
+      // 1. splitText twice, the middle part moved into a <mark>.
+      const t0 = p(0).firstChild;
+      const word = t0.splitText(2); word.splitText(3);
+      const m0 = document.createElement('mark'); word.replaceWith(m0); m0.append(word);
+      // 2. mark.js: the middle part replaced by a <mark> holding a new text node with its text.
+      const t1 = p(1).firstChild;
+      const start = t1.splitText(4); start.splitText(2);
+      const m1 = document.createElement('mark'); m1.textContent = start.textContent; start.parentNode.replaceChild(m1, start);
+      // 3. the first two characters wrapped: the original node moves into the mark.
+      const t2 = p(2).firstChild;
+      t2.splitText(2);
+      const m2 = document.createElement('mark'); t2.replaceWith(m2); m2.append(t2);
+      return { texts: [0, 1, 2, 3].map((i) => p(i).textContent), marks: [m0, m1, m2].map((m) => m.textContent) };
+    };</script>`);
+}
 
 /** 7. Editors: plain form fields, a contenteditable region, plaintext-only, and an editor frame whose body is editable. */
 export function editorsPage(): string {

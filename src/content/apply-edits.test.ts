@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Edit } from '../core/edits.ts';
 import { fix } from '../core/fix.ts';
-import { newNodeTexts } from './apply-edits.ts';
+import { newNodeTexts, nodeWrites } from './apply-edits.ts';
 import type { Block } from './blocks.ts';
 
 /** A block of fake text nodes: newNodeTexts only reads .data. */
@@ -46,4 +46,21 @@ test('nodes untouched by edits are not listed', () => {
   const m = newNodeTexts(b, [edit]);
   assert.equal(m.size, 1);
   assert.equal(m.get(b.nodes[1]!), 'Cd');
+});
+
+test('nodeWrites lines each new text up with its old one: same-length runs joined, a removal a run of its own', async () => {
+  const b = block('自貢網(wǎng)訊', '重慶');
+  const r = await fix(b.text, { to: 'cn', mirror: { pinyin: true, punctuation: false }, pageIsMirror: true });
+  const writes = nodeWrites(b, r.edits);
+  const first = writes.get(b.nodes[0]!)!;
+  assert.equal(first.text, '自贡网讯');
+  // 自贡网 (3 for 3), (wǎng) removed (0 for 6), 讯 (1 for 1)
+  assert.deepEqual(first.map, [3, 3, 0, 6, 1, 1]);
+  assert.deepEqual(writes.get(b.nodes[1]!), { text: '重庆', map: [2, 2] });
+  // Every map covers its node's old and new text exactly.
+  for (const [node, w] of writes) {
+    const sum = (k: number) => w.map.filter((_, i) => i % 2 === k).reduce((a, x) => a + x, 0);
+    assert.equal(sum(0), w.text.length);
+    assert.equal(sum(1), node.data.length);
+  }
 });

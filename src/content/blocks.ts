@@ -2,7 +2,9 @@
  * Collects the page's text as blocks: the consecutive text nodes under one
  * block-level element, joined into one string with an offset map, so damage
  * split across nodes (網<b>(wǎng)</b>) is still one match for the engine.
+ * Shadow roots (open and closed, nested) are read where their host is.
  */
+import { composedParent, foundShadowRoot, shadowRootOf } from './shadow.ts';
 
 /** Elements whose text is never read or changed: code, scripts, form fields, ruby annotations. */
 const SKIPPED = new Set([
@@ -15,6 +17,9 @@ const INLINE = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
   'MARK', 'Q', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
 ]);
+
+/** Attributes people read: repaired and converted like text. */
+export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
 
 /** Marks our own UI (popover hosts) so it is never processed. */
 export const OWN_UI_ATTRIBUTE = 'data-zhengwen-ui';
@@ -38,13 +43,21 @@ export function isSkipped(el: Element): boolean {
 /** True when a text node sits somewhere we never touch (checked upwards, for nodes found by observers). */
 export function isInSkippedRegion(node: Node): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;
-  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
+  // Across shadow boundaries: a shadow tree inside a skipped host (our popover, an editor) is skipped too.
+  for (let el = composedParent(node); el; el = composedParent(el)) if (isSkipped(el)) return true;
+  return false;
+}
+
+/** True when `node` is inside `ancestor`, counting shadow trees as inside their host. */
+export function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === ancestor) return true;
   return false;
 }
 
 /** The nearest ancestor that is not an inline element. */
 export function blockElementOf(node: Node): Element | null {
-  let el = node.parentElement;
+  // Text at the top of a shadow tree belongs to its host's block.
+  let el = node.parentElement ?? composedParent(node);
   while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
   return el;
 }
@@ -130,6 +143,7 @@ function textNodesUnder(root: Node): Text[] {
   // element inside a skipped region is checked here.
   if (root.nodeType === Node.ELEMENT_NODE && (isSkipped(root as Element) || isInSkippedRegion(root))) return [];
   const out: Text[] = [];
+  if (root.nodeType === Node.ELEMENT_NODE) addShadowText(root as Element, out);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let n = walker.nextNode();
   while (n) {
@@ -137,6 +151,7 @@ function textNodesUnder(root: Node): Text[] {
       out.push(n as Text);
       n = walker.nextNode();
     } else if (!isSkipped(n as Element)) {
+      addShadowText(n as Element, out);
       n = walker.nextNode();
     } else {
       // Past the skipped element and everything in it: its next sibling, or its nearest ancestor's.
@@ -147,12 +162,21 @@ function textNodesUnder(root: Node): Text[] {
   return out;
 }
 
+/** Appends the text of an element's shadow tree (open or closed, and the trees nested in it), if it has one. */
+function addShadowText(el: Element, out: Text[]): void {
+  const shadow = shadowRootOf(el);
+  if (!shadow) return;
+  foundShadowRoot(shadow);
+  for (const t of textNodesUnder(shadow)) out.push(t);
+}
+
 /** The blocks that contain the given text nodes (for content that changed), each collected once. */
 export function blocksContaining(nodes: Iterable<Text>): Block[] {
   const elements = new Set<Element>();
   for (const n of nodes) {
     // Text outside <body> (the <title>) is handled as the document title, with its own budget.
-    if (!n.isConnected || isInSkippedRegion(n) || !n.ownerDocument.body?.contains(n)) continue;
+    const body = n.ownerDocument.body;
+    if (!n.isConnected || !body || isInSkippedRegion(n) || !composedContains(body, n)) continue;
     const el = blockElementOf(n);
     if (el) elements.add(el);
   }

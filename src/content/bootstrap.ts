@@ -8,6 +8,7 @@
  */
 import { effectiveChoice, parseSettings, SETTINGS_KEYS } from '../shared/settings.ts';
 import { ext } from './extension-api.ts';
+import { pageHost } from './page-host.ts';
 
 
 // BMP Han blocks (CJK unified, extension A, compatibility): no \p{} property lookups on big pages.
@@ -35,7 +36,7 @@ function pageHasHan(): boolean {
 }
 
 /** The engine module (engine/content-main.js, src/content/main.ts): importing it only defines things. */
-type Engine = { start(stored: Record<string, unknown>): Promise<void> };
+type Engine = { start(stored: Record<string, unknown>): Promise<void>; listen(): void };
 
 async function maybeLoad(): Promise<void> {
   if (loaded || !pageHasHan()) return;
@@ -51,7 +52,12 @@ async function maybeLoad(): Promise<void> {
   const engine = import(ext().runtime.getURL('engine/content-main.js')) as Promise<Engine>;
   engine.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled here
   const stored = await ext().storage.sync.get(null);
-  if (loaded || effectiveChoice(parseSettings(stored), location.hostname) === 'off') return;
+  if (loaded) return;
+  if (effectiveChoice(parseSettings(stored), pageHost()) === 'off') {
+    // Switched off here: the page is left alone, but "Copy as" still answers (the user asks for it).
+    (await engine).listen();
+    return;
+  }
   loaded = true;
   watcher?.disconnect();
   await (await engine).start(stored);
@@ -64,7 +70,8 @@ function watchForHan(): void {
     if (timer !== undefined) return;
     timer = setTimeout(() => { timer = undefined; void maybeLoad(); }, 500);
   });
-  watcher.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // The document itself: document.open() in a script-written frame replaces the root element.
+  watcher.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 void maybeLoad().then(() => { if (!loaded) watchForHan(); });

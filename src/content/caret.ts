@@ -1,9 +1,10 @@
-/** Finds the character under a point on the page. */
+/** Finds the character under a point on the page, in shadow trees too. */
+import { knownShadowRoots } from './shadow.ts';
 
 export interface TextPosition { node: Text; offset: number }
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
@@ -13,14 +14,17 @@ type CaretDoc = Document & {
  * Chromium 128+); caretRangeFromPoint is the older WebKit/Blink API
  * (https://developer.mozilla.org/docs/Web/API/Document/caretPositionFromPoint).
  * Both return the nearest caret even beside the text, so the character's own
- * box is checked.
+ * box is checked. Text in a shadow tree is found only when its root is passed
+ * (`shadowRoots`, Chromium 128+; otherwise the point lands on the host): the
+ * roots the page fixer has read are.
  */
 export function textPositionAt(doc: Document, x: number, y: number): TextPosition | undefined {
   const d = doc as CaretDoc;
   let node: Node | undefined;
   let offset = 0;
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
+    const roots = knownShadowRoots();
+    const p = roots.length ? d.caretPositionFromPoint(x, y, { shadowRoots: roots }) : d.caretPositionFromPoint(x, y);
     if (p) { node = p.offsetNode; offset = p.offset; }
   } else if (d.caretRangeFromPoint) {
     const r = d.caretRangeFromPoint(x, y);

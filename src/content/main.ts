@@ -8,15 +8,17 @@
 import { loadGlossary } from '../core/glossary/load.ts';
 import type { GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { withUserTerms } from '../core/glossary/user-entries.ts';
-import { isToContentMessage, type PageState, type ReportMessage } from '../shared/messages.ts';
+import { isToContentMessage, type CopyResult, type PageState, type ReportMessage } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, effectiveChoice, parseSettings, type Settings } from '../shared/settings.ts';
 import { isUserGlossaryChange, loadUserTerms } from '../shared/user-glossary-store.ts';
 import { collectBlocks } from './blocks.ts';
+import { copyAs } from './copy-as.ts';
 import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
 import { HoverLookup } from './hover.ts';
 import { saveFromPopover } from './save-word.ts';
 import { PageFixer } from './page-fixer.ts';
+import { pageHost } from './page-host.ts';
 import { RubyLayer } from './ruby.ts';
 
 let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -76,13 +78,36 @@ const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'to
 async function applySettings(stored?: unknown): Promise<void> {
   const previous = settings;
   settings = parseSettings(stored ?? (await ext().storage.sync.get(null)));
-  const choice = effectiveChoice(settings, location.hostname);
+  const choice = effectiveChoice(settings, pageHost());
   const reran = await fixer.configure(choice, settings.repair);
   if (!reran && DISPLAY_KEYS.some((k) => previous[k] !== settings[k])) await fixer.refreshLayers();
   hover.configure(settings, choice !== 'off');
 }
 
 let started = false;
+let listening = false;
+
+/**
+ * Answers the extension's messages. "Copy as" works even where the site is
+ * switched off (the bootstrap calls this then: the user asked for it); the
+ * rest only once the content script runs.
+ */
+export function listen(): void {
+  if (listening) return;
+  listening = true;
+  onMessage((message): Promise<PageState | CopyResult | void> | undefined => {
+    if (!isToContentMessage(message)) return undefined;
+    if (message.type === 'copy-as') return copyAs(document, message.selectionText, (text) => fixer.convertForCopy(text, message.as));
+    if (!started) return undefined;
+    switch (message.type) {
+      case 'get-state': return Promise.resolve(fixer.state());
+      case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
+      case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
+      case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
+      case 'lookup-selection': return hover.lookupSelection();
+    }
+  });
+}
 
 /**
  * Runs the content script with the settings the bootstrap just read from
@@ -100,17 +125,7 @@ export async function start(stored: Record<string, unknown>): Promise<void> {
       if (settings.popovers) void fixer.refreshLayers();
     }
   });
-
-  onMessage((message): Promise<PageState | void> | undefined => {
-    if (!isToContentMessage(message)) return undefined;
-    switch (message.type) {
-      case 'get-state': return Promise.resolve(fixer.state());
-      case 'set-original': return fixer.setOriginal(message.original).then(() => undefined);
-      case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
-      case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
-      case 'lookup-selection': return hover.lookupSelection();
-    }
-  });
+  listen();
 
   await applySettings(stored);
   fixer.ready = true;

@@ -1,40 +1,35 @@
-import { analyzeInPieces } from '../core/analyze.ts';
-import { inputToOutput, type Edit, type EditKind } from '../core/edits.ts';
-import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
+/**
+ * Runs the engine over one document: collects blocks, has the page judged
+ * once, fixes blocks, attributes and the title in time slices, and follows
+ * content that arrives later. The parts with one job each: the judge
+ * (page-judge.ts), the ledger of changes (change-ledger.ts), the batching of
+ * page changes (mutation-batcher.ts), and the writer with its undo journal
+ * (page-writer.ts).
+ */
 import { preloadConverter, type Target } from '../core/convert.ts';
-import { changedCharacters, fix, type FixOptions } from '../core/fix.ts';
-import type { ScriptCounts } from '../core/script.ts';
-import type { ChangeSummary, PageCounts, PageState } from '../shared/messages.ts';
+import type { Edit } from '../core/edits.ts';
+import { fix, type FixOptions } from '../core/fix.ts';
+import type { LostSpan } from '../core/mojibake/find-mojibake.ts';
+import type { CopyTarget, PageState } from '../shared/messages.ts';
 import type { SiteChoice } from '../shared/settings.ts';
-import { newNodeTexts } from './apply-edits.ts';
+import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, READABLE_ATTRIBUTES, type Block } from './blocks.ts';
+import { ChangeLedger } from './change-ledger.ts';
 import { pageSample, preloadGuessedConversion } from './conversion-guess.ts';
-import { BlockCollector, blocksContaining, collectBlocks, isInSkippedRegion, isSkipped, type Block } from './blocks.ts';
-import { FrameWriter } from './frame-writer.ts';
-import { Journal } from './journal.ts';
-import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
-
-/** Highlight name for characters lost to mojibake (styled in content.css). */
-const LOST_HIGHLIGHT = 'zhengwen-lost';
+import { MutationBatcher } from './mutation-batcher.ts';
+import { PageJudge } from './page-judge.ts';
+import { pageHost } from './page-host.ts';
+import { PageWriter, refreshed } from './page-writer.ts';
+import { knownShadowRoots } from './shadow.ts';
 import { yieldToPage } from './yield.ts';
 
-/** Attributes people read: repaired and converted like text. */
-export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
+export { READABLE_ATTRIBUTES } from './blocks.ts';
 
-/** A page that keeps rewriting a node we fixed gets this many fixes, then the node is left to it. */
-const MAX_REWRITES_PER_NODE = 5;
-/**
- * Text read for the page-level verdict: a mirror's pattern shows within the
- * first few thousand characters; more adds no evidence and costs a long task.
- */
-const MAX_JUDGED_CHARS = 200_000;
-/** The verdict is worked out this many characters at a time, with a turn for the page between. */
-const JUDGED_PIECE_CHARS = 20_000;
-/** The document title is written at most this many times (a page may keep putting it back). */
-const MAX_TITLE_WRITES = 2;
 /** Blocks longer than this are fixed in pieces (one 10 MB text node must not be one task). */
 const CHUNK_CHARS = 100_000;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
+/** The most blocks a page may have for its converted text to get `lang` tags (see langTags). */
+const LANG_MAX_BLOCKS = 2_000;
 
 /** What runs on top of the repaired text (ruby, underlines), told when blocks change and before an undo. */
 export interface PageLayers {
@@ -42,40 +37,18 @@ export interface PageLayers {
   beforeRestore(): void;
 }
 
-interface PageJudgement { pinyin: boolean; punctuation: boolean; mirror: boolean; verdict: string; counts: ScriptCounts }
-
-/** A block's fix, waiting to be written. */
-type BlockWrite = [Block, Edit[], LostSpan[]];
-
-/**
- * Runs the engine over one document: collects blocks, judges the page once,
- * rewrites text nodes and attributes, keeps the undo journal, and follows
- * content that arrives later without re-processing its own writes.
- */
 export class PageFixer {
-  private readonly journal = new Journal();
-  private readonly observer: MutationObserver;
+  private readonly judge = new PageJudge();
+  private readonly ledger = new ChangeLedger();
+  private readonly batcher: MutationBatcher;
+  private readonly writer: PageWriter;
   private choice: SiteChoice = 'off';
   private repair = true;
   private showingOriginal = false;
-  private judgement: PageJudgement | undefined;
-  private judgedText = '';
-  /** What was changed in each node, by kind (for the totals when the page rewrites a node). */
-  private readonly changes = new Map<Node, { counts: PageCounts; kinds: Map<EditKind, number> }>();
-  private readonly changeTargets = new Map<number, Node>();
-  private nextChangeId = 1;
-  private readonly rewrites = new WeakMap<Text, number>();
-  private writesPerElement = new WeakMap<Element, number>();
-  private totals: PageCounts = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
-  private readonly summaries = new Map<EditKind, ChangeSummary>();
-  private readonly pendingTexts = new Set<Text>();
-  private readonly pendingElements = new Set<Element>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private target: Target = 'keep';
-  private lostMarks = 0;
-  private titleWrites = 0;
-  private readonly writer: FrameWriter<BlockWrite>;
+  /** Blocks read by the first pass (a long page gets no `lang` tags). */
+  private pageBlocks = 0;
   /** True once the engine has fixed something on this page (its tables are loaded). */
   private warm = false;
 
@@ -85,8 +58,15 @@ export class PageFixer {
   layers: PageLayers | undefined;
 
   constructor(private readonly doc: Document, private readonly onChange: () => void) {
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.writer = new FrameWriter<BlockWrite>(doc, (batch) => this.writeBlocks(batch), ([block]) => block.text.length);
+    this.writer = new PageWriter(doc, this.ledger, {
+      pause: (write) => this.pauseObserver(write),
+      target: () => this.target,
+      langTags: () => this.langTags(),
+    });
+    this.batcher = new MutationBatcher(doc, {
+      textChanged: (node) => this.writer.textChanged(node),
+      batchReady: () => void this.enqueue(() => this.flush()),
+    });
   }
 
   /**
@@ -96,13 +76,13 @@ export class PageFixer {
   async configure(choice: SiteChoice, repair: boolean): Promise<boolean> {
     let reran = false;
     await this.enqueue(async () => {
-      if (choice === this.choice && repair === this.repair && (this.judgement || this.showingOriginal)) return;
+      if (choice === this.choice && repair === this.repair && (this.judge.judgement || this.showingOriginal)) return;
       reran = true;
       this.choice = choice;
       this.repair = repair;
       this.restore();
       if (choice !== 'off' && !this.showingOriginal) await this.runAll();
-      else this.stopObserving();
+      else this.batcher.stop();
     });
     return reran;
   }
@@ -122,7 +102,7 @@ export class PageFixer {
       if (original === this.showingOriginal) return;
       this.showingOriginal = original;
       if (original) {
-        this.stopObserving();
+        this.batcher.stop();
         this.restore(false);
       } else if (this.choice !== 'off') {
         await this.runAll();
@@ -138,24 +118,35 @@ export class PageFixer {
 
   /** What the popup shows. */
   state(): PageState {
-    // Totals are kept as changes come and go: the popup (and tests) may ask often on a page of 100,000 nodes.
-    const counts: PageCounts = { ...this.totals };
+    const j = this.judge.judgement;
     return {
-      host: this.doc.location?.hostname ?? '',
+      host: this.doc.defaultView ? pageHost(this.doc.defaultView) : '',
       ready: this.ready,
-      active: this.choice !== 'off' && (this.judgement !== undefined || this.showingOriginal),
+      active: this.choice !== 'off' && (j !== undefined || this.showingOriginal),
       showingOriginal: this.showingOriginal,
-      verdict: this.judgement?.verdict ?? '',
+      verdict: j?.verdict ?? '',
       target: this.target,
-      counts,
-      lost: this.lostMarks,
-      changes: [...this.summaries.values()].filter((x) => x.count > 0).map((x) => ({ ...x, examples: [...x.examples] })),
+      counts: this.ledger.counts(),
+      lost: this.writer.lost,
+      changes: this.ledger.list(),
     };
+  }
+
+  /**
+   * Text converted for "Copy as", judged like this page (its mirror verdict,
+   * when it has one), without touching the page. "Repaired" is what the page
+   * shows: the repair and the site's script choice.
+   */
+  async convertForCopy(text: string, as: CopyTarget): Promise<string> {
+    const j = this.judge.judgement;
+    const to = as === 'repaired' ? (this.choice === 'off' ? 'auto' : this.choice) : as;
+    const options: FixOptions = j ? { to, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror } : { to };
+    return (await fix(text, options)).text;
   }
 
   /** Scrolls a change into view and selects it briefly. */
   reveal(id: number): void {
-    const node = this.changeTargets.get(id);
+    const node = this.ledger.targetOf(id);
     const el = node instanceof Element ? node : node?.parentElement;
     if (!el || !el.isConnected) return;
     el.scrollIntoView({ block: 'center' });
@@ -180,45 +171,56 @@ export class PageFixer {
 
   /** True while the page is processed and shown repaired. */
   get running(): boolean {
-    return this.choice !== 'off' && !this.showingOriginal && this.judgement !== undefined;
+    return this.choice !== 'off' && !this.showingOriginal && this.judge.judgement !== undefined;
+  }
+
+  /** Runs our own writes with the observer off, so they never come back to us as page changes. */
+  private pauseObserver(write: () => void): void {
+    this.batcher.pause(write, this.running);
+  }
+
+  /**
+   * Where converted text gets its `lang`: the root element of a Chinese page,
+   * else each converted block. A page of more than LANG_MAX_BLOCKS blocks gets
+   * none: measured on the 100,000-element hostile page (20,000 blocks), a
+   * change of the root's `lang` re-lays out the whole document with other
+   * fonts (a 9 s freeze), and tagging every block made the first pass ~2.5×
+   * slower with frames of 2–3 s instead of under 0.3 s.
+   */
+  private langTags(): 'root' | 'block' | 'none' {
+    if (this.pageBlocks > LANG_MAX_BLOCKS) return 'none';
+    return this.judge.isChinesePage(this.doc) ? 'root' : 'block';
   }
 
   /** Undoes everything we wrote and forgets what we did (and, unless kept, the page verdict). */
   private restore(forgetVerdict = true): void {
     this.layers?.beforeRestore();
-    clearHighlight(LOST_HIGHLIGHT);
-    this.lostMarks = 0;
-    this.pauseObserver(() => this.journal.undo(this.doc));
-    this.changes.clear();
-    this.changeTargets.clear();
-    this.totals = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
-    this.summaries.clear();
-    this.writesPerElement = new WeakMap();
-    this.titleWrites = 0;
-    if (forgetVerdict) {
-      this.judgement = undefined;
-      this.judgedText = '';
-    }
+    this.writer.undo();
+    this.ledger.clear();
+    if (forgetVerdict) this.judge.reset();
   }
 
   private async runAll(): Promise<void> {
     const body = this.doc.body;
     if (!body) return;
-    this.judgement = undefined;
-    this.judgedText = '';
+    this.judge.reset();
     // Before anything else: the tables take longer to arrive than all the work before the first fix.
     if (!this.warm) preloadGuessedConversion(pageSample(body), this.choice);
     // Not in the task that evaluated the engine module: that task is long enough on its own.
     await yieldToPage();
     // Reading a long page takes several slices: what the page changes meanwhile is queued
     // by the observer and processed after this pass, like any later change.
-    this.startObserving();
+    this.batcher.start();
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
-    const attributeElements = [...body.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(','))];
+    this.pageBlocks = blocks.length;
+    const selector = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+    const attributeElements = [...body.querySelectorAll(selector)];
+    // Shadow trees were found while the blocks were read: their attributes too.
+    for (const root of knownShadowRoots()) attributeElements.push(...root.querySelectorAll(selector));
     await yieldToPage();
-    await this.judge(blocks.map((b) => b.text), attributeElements);
+    await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
     await yieldToPage();
     const ordered = visibleFirst(blocks);
     await this.processBlocks(ordered.blocks, ordered.visible);
@@ -228,32 +230,8 @@ export class PageFixer {
     this.onChange();
   }
 
-  /** Judges the whole page once (mirror or not), from its text and readable attributes, in time slices. */
-  private async judge(texts: string[], elements: Element[]): Promise<void> {
-    const doc = this.doc;
-    function* parts(): Generator<string> {
-      yield doc.title;
-      yield* texts;
-      for (const el of elements) for (const a of READABLE_ATTRIBUTES) { const v = el.getAttribute(a); if (v) yield v; }
-    }
-    const text = joinedUpTo(this.judgedText ? this.judgedText + '\n' : '', parts(), MAX_JUDGED_CHARS);
-    this.judgedText = text;
-    const a = await analyzeInPieces(text, yieldToPage, JUDGED_PIECE_CHARS);
-    // Once a page is judged a mirror it stays one: later paragraphs do not undo the verdict.
-    const was = this.judgement;
-    this.judgement = {
-      pinyin: a.pinyin.mirror || (was?.pinyin ?? false),
-      punctuation: a.punctuation.damage || (was?.punctuation ?? false),
-      mirror: a.mirror || (was?.mirror ?? false),
-      verdict: a.verdict,
-      // Counts only: the analysis itself holds every finding of up to 200,000 characters.
-      counts: { script: a.script, han: a.han, traditionalOnly: a.traditionalOnly, simplifiedOnly: a.simplifiedOnly },
-    };
-    if (was?.mirror && !a.mirror) this.judgement.verdict = was.verdict;
-  }
-
   private fixOptions(): FixOptions {
-    const j = this.judgement!;
+    const j = this.judge.judgement!;
     const to = this.choice === 'off' ? 'keep' : this.choice;
     this.target = to === 'auto' ? (j.mirror ? 'cn' : 'keep') : to;
     return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror };
@@ -276,7 +254,7 @@ export class PageFixer {
       this.warm = true;
       // The judged target's tables (already on their way when the early guess was right)
       // arrive while the first fix builds the repair's own tables.
-      preloadConverter(this.judgement!.counts, this.target);
+      preloadConverter(this.judge.judgement!.counts, this.target);
       await fix(first.text.slice(0, 32), options);
       await yieldToPage();
     }
@@ -284,7 +262,7 @@ export class PageFixer {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       if (!/\p{Script=Han}/u.test(block.text)) continue;
-      if ((this.writesPerElement.get(block.element) ?? 0) > MAX_REWRITES_PER_NODE) continue;
+      if (this.writer.givenUp(block.element)) continue;
       const r = block.text.length > CHUNK_CHARS ? await this.fixInChunks(block.text, options) : await fix(block.text, options);
       if (r.edits.length || r.lost.length) this.writer.push([block, r.edits, r.lost], i < visible);
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -318,68 +296,6 @@ export class PageFixer {
     return { edits, lost };
   }
 
-  private writeBlocks(writes: BlockWrite[]): void {
-    if (writes.length === 0) return;
-    const marks: BlockWrite[] = [];
-    this.pauseObserver(() => {
-      for (const [block, edits, lost] of writes) {
-        // The page may have changed a node while we worked: skip blocks whose text moved on
-        // (the observer has queued the change, so the block is fixed again from its new text).
-        if (block.nodes.some((n, i) => !n.isConnected || n.data !== nodeText(block, i))) continue;
-        // A page that puts its text back (by rewriting nodes or replacing them) gets a few
-        // passes per element, then is left alone: our writes stay bounded.
-        this.writesPerElement.set(block.element, (this.writesPerElement.get(block.element) ?? 0) + 1);
-        for (const [node, text] of newNodeTexts(block, edits)) {
-          if ((this.rewrites.get(node) ?? 0) > MAX_REWRITES_PER_NODE) continue;
-          this.journal.text(node, node.data, text);
-          node.data = text;
-        }
-        this.recordChanges(block, edits);
-        if (lost.length) marks.push([block, edits, lost]);
-      }
-    });
-    for (const [block, edits, lost] of marks) this.markLost(block, edits, lost);
-  }
-
-  /** Marks characters lost to mojibake (never guessed) with a highlight, drawn over the repaired text. */
-  private markLost(block: Block, edits: readonly Edit[], lost: readonly LostSpan[]): void {
-    const highlight = namedHighlight(LOST_HIGHLIGHT);
-    if (!highlight) return;
-    const now = refreshed(block);
-    for (const span of lost) {
-      const start = inputToOutput(edits, span.offset);
-      // A loss with nothing standing for it (length 0) is marked on the character before it.
-      const from = span.length > 0 ? start : Math.max(0, start - 1);
-      const to = span.length > 0 ? inputToOutput(edits, span.offset + span.length) : start;
-      const range = rangeFor(this.doc, now, from, to);
-      if (range && !range.collapsed) highlight.add(range);
-    }
-    this.lostMarks += lost.length;
-  }
-
-  private recordChanges(block: Block, edits: readonly Edit[]): void {
-    let i = 0;
-    for (const e of edits) {
-      while (i + 1 < block.nodes.length && block.starts[i + 1]! <= e.offset) i++;
-      this.noteChange(block.nodes[i]!, e);
-    }
-  }
-
-  /** Forgets the changes recorded on a node (the page rewrote it). */
-  private forgetChanges(node: Node): void {
-    const record = this.changes.get(node);
-    if (!record) return;
-    this.totals.pinyin -= record.counts.pinyin;
-    this.totals.punctuation -= record.counts.punctuation;
-    this.totals.mojibake -= record.counts.mojibake;
-    this.totals.converted -= record.counts.converted;
-    for (const [kind, n] of record.kinds) {
-      const s = this.summaries.get(kind);
-      if (s) s.count -= n;
-    }
-    this.changes.delete(node);
-  }
-
   private async processAttributes(elements: Element[]): Promise<void> {
     const options = this.fixOptions();
     const writes: [Element, string, string, Edit[]][] = [];
@@ -397,18 +313,7 @@ export class PageFixer {
         if (r.text !== value) writes.push([el, name, r.text, r.edits]);
       }
     }
-    this.pauseObserver(() => {
-      for (const [el, name, text, edits] of writes) {
-        // A page that puts its attributes back gets a few passes, then is left alone.
-        const n = (this.writesPerElement.get(el) ?? 0) + 1;
-        this.writesPerElement.set(el, n);
-        if (n > MAX_REWRITES_PER_NODE + 1) continue;
-        const before = el.getAttribute(name) ?? '';
-        this.journal.attribute(el, name, before, text);
-        el.setAttribute(name, text);
-        for (const e of edits) this.noteChange(el, e);
-      }
-    });
+    this.writer.writeAttributes(writes);
   }
 
   private async processTitle(): Promise<void> {
@@ -417,98 +322,13 @@ export class PageFixer {
     const r = await fix(title, this.fixOptions());
     if (r.text === title) return;
     // A page that keeps putting its title back gets a few passes, then keeps its title.
-    if (++this.titleWrites > MAX_TITLE_WRITES) return;
-    this.pauseObserver(() => {
-      this.journal.documentTitle(title, r.text);
-      this.doc.title = r.text;
-    });
-    for (const e of r.edits) this.noteChange(this.doc.documentElement, e);
+    this.writer.writeTitle(title, r.text, r.edits);
   }
 
-  private noteChange(node: Node, e: Edit): void {
-    let record = this.changes.get(node);
-    if (!record) this.changes.set(node, (record = { counts: { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 }, kinds: new Map() }));
-    const chars = e.kind === 'convert' ? changedCharacters(e) : 0;
-    const amount = e.kind === 'convert' ? chars : 1;
-    record.counts[e.kind === 'convert' ? 'converted' : e.kind] += amount;
-    record.kinds.set(e.kind, (record.kinds.get(e.kind) ?? 0) + 1);
-    if (e.kind === 'convert') this.totals.converted += chars;
-    else this.totals[e.kind]++;
-    let s = this.summaries.get(e.kind);
-    if (!s) this.summaries.set(e.kind, (s = { kind: e.kind, count: 0, examples: [] }));
-    s.count++;
-    // Only the examples the popup lists keep a reference to their node: a 10 MB text node has a million changes.
-    if (s.examples.length < 8) {
-      const id = this.nextChangeId++;
-      s.examples.push({ id, reason: e.reason });
-      this.changeTargets.set(id, node);
-    }
-  }
-
-  private startObserving(): void {
-    this.observer.observe(this.doc.documentElement, {
-      subtree: true, childList: true, characterData: true,
-      attributes: true, attributeFilter: [...READABLE_ATTRIBUTES],
-    });
-  }
-
-  private stopObserving(): void {
-    this.observer.disconnect();
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.pendingTexts.clear();
-    this.pendingElements.clear();
-  }
-
-  /** Runs our own writes with the observer off, so they never come back to us as page changes. */
-  private pauseObserver(write: () => void): void {
-    const observing = this.judgement !== undefined && this.choice !== 'off' && !this.showingOriginal;
-    this.observer.disconnect();
-    try {
-      write();
-    } finally {
-      if (observing) this.startObserving();
-    }
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        const node = r.target as Text;
-        const entry = this.journal.entryFor(node);
-        if (entry && node.data !== entry.written) {
-          // The page rewrote a node we fixed: its new text is its own original now.
-          this.journal.forget(node);
-          this.forgetChanges(node);
-          this.rewrites.set(node, (this.rewrites.get(node) ?? 0) + 1);
-        }
-        this.pendingTexts.add(node);
-      } else if (r.type === 'childList') {
-        for (const n of r.addedNodes) {
-          if (n.nodeType === Node.TEXT_NODE) this.pendingTexts.add(n as Text);
-          else if (n.nodeType === Node.ELEMENT_NODE) this.pendingElements.add(n as Element);
-        }
-        if (r.target.nodeName === 'TITLE') this.pendingElements.add(r.target as Element);
-      } else if (r.type === 'attributes') {
-        this.pendingElements.add(r.target as Element);
-      }
-    }
-    if ((this.pendingTexts.size || this.pendingElements.size) && this.flushTimer === undefined) {
-      // Batch bursts of changes (infinite scroll appends many nodes at once), but never
-      // postpone: a page that appends every 40 ms still gets a pass every 50 ms.
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        void this.enqueue(() => this.flush());
-      }, 50);
-    }
-  }
-
+  /** Processes what the page changed since the last batch. */
   private async flush(): Promise<void> {
-    if (this.choice === 'off' || this.showingOriginal || !this.judgement) return;
-    const texts = new Set(this.pendingTexts);
-    const elements = [...this.pendingElements].filter((e) => e.isConnected);
-    this.pendingTexts.clear();
-    this.pendingElements.clear();
+    if (!this.running) return;
+    const { texts, elements } = this.batcher.take();
     let titleChanged = false;
     const attributeElements: Element[] = [];
     for (const el of elements) {
@@ -519,7 +339,7 @@ export class PageFixer {
       attributeElements.push(...el.querySelectorAll(READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',')));
     }
     const blocks = blocksContaining(texts);
-    if (!this.judgement.mirror) await this.judge(blocks.map((b) => b.text), attributeElements);
+    if (!this.judge.judgement!.mirror) await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
     await this.processBlocks(blocks);
     await this.processAttributes(attributeElements);
     if (titleChanged) await this.processTitle();
@@ -561,21 +381,6 @@ function visibleFirst(blocks: Block[]): { blocks: Block[]; visible: number } {
   return { blocks: seen.concat(rest), visible: seen.length };
 }
 
-/** A block's text and offsets as they are now (after our writes). */
-function refreshed(block: Block): Block {
-  const starts: number[] = [];
-  let n = 0;
-  const nodes = block.nodes.filter((x) => x.isConnected);
-  for (const node of nodes) { starts.push(n); n += node.data.length; }
-  return { element: block.element, nodes, starts, text: nodes.map((x) => x.data).join('') };
-}
-
-/** The text a block read from its i-th node. */
-function nodeText(block: Block, i: number): string {
-  const next = i + 1 < block.starts.length ? block.starts[i + 1]! : block.text.length;
-  return block.text.slice(block.starts[i]!, next);
-}
-
 /** Blocks as they are now, read in time slices (5,000 blocks are tens of milliseconds). */
 async function refreshedInSlices(blocks: readonly Block[]): Promise<Block[]> {
   const out: Block[] = [];
@@ -588,21 +393,4 @@ async function refreshedInSlices(blocks: readonly Block[]): Promise<Block[]> {
     }
   }
   return out;
-}
-
-/**
- * `prefix` followed by the parts joined with newlines, cut at `max`
- * characters. Parts past the cut are never read or joined: on a long page
- * only the first 200,000 of a million characters are judged.
- */
-function joinedUpTo(prefix: string, parts: Iterable<string>, max: number): string {
-  const taken: string[] = [];
-  let length = prefix.length;
-  for (const p of parts) {
-    if (length >= max) break;
-    length += (taken.length > 0 ? 1 : 0) + p.length;
-    taken.push(p);
-  }
-  const text = prefix + taken.join('\n');
-  return text.length > max ? text.slice(0, max) : text;
 }

@@ -4,7 +4,7 @@
  * as changes from the defaults only.
  */
 import browser from 'webextension-polyfill';
-import type { ChangeSummary, GetStateMessage, PageState, RevealChangeMessage, SetOriginalMessage } from '../shared/messages.ts';
+import type { ChangeSummary, GetStateMessage, GetTabStateMessage, PageState, RevealChangeMessage, SetOriginalMessage } from '../shared/messages.ts';
 import {
   diffFromDefaults, EXPLANATION_LANGUAGES, parseSettings, PINYIN_DISPLAYS, SCRIPT_CHOICES, SITE_CHOICES, TONE_STYLES,
   type Settings, type SiteChoice,
@@ -68,10 +68,13 @@ async function saveSettings(next: Settings): Promise<void> {
   if (remove.length) await browser.storage.sync.remove(remove);
 }
 
-async function pageState(tabId: number): Promise<PageState | undefined> {
+/** The tab's state, every frame counted (asked of the background, which knows the frames); the top frame's if it cannot answer. */
+async function pageState(tabId: number): Promise<(PageState & { frames?: number }) | undefined> {
+  const whole: GetTabStateMessage = { type: 'get-tab-state', tabId };
+  const merged = (await browser.runtime.sendMessage(whole).catch(() => undefined)) as (PageState & { frames: number }) | undefined;
+  if (merged) return merged;
   const message: GetStateMessage = { type: 'get-state' };
   try {
-    // frameId 0: the page itself, not its iframes.
     return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageState | undefined;
   } catch {
     return undefined; // no content script there: a page without Chinese, or a browser page
@@ -104,7 +107,7 @@ function renderChanges(tabId: number, changes: ChangeSummary[]): void {
       button.textContent = e.reason;
       button.addEventListener('click', () => {
         const m: RevealChangeMessage = { type: 'reveal-change', id: e.id };
-        void browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+        void browser.tabs.sendMessage(tabId, m, { frameId: e.frameId ?? 0 }).catch(() => undefined);
       });
       li.append(button);
       examples.append(li);
@@ -115,7 +118,7 @@ function renderChanges(tabId: number, changes: ChangeSummary[]): void {
   $('changes').hidden = changes.length === 0;
 }
 
-function describe(state: PageState | undefined): string {
+function describe(state: (PageState & { frames?: number }) | undefined): string {
   if (!state) return t('noChinese', 'No Chinese text on this page.');
   if (!state.active) return t('offHere', 'Zhengwen is off on this page.');
   if (state.showingOriginal) return t('showingOriginal', 'Showing the original text.');
@@ -124,6 +127,7 @@ function describe(state: PageState | undefined): string {
   if (c.mojibake > 0) parts.push(t('mojibakeCount', `${c.mojibake.toLocaleString()} garbled runs restored`, [c.mojibake.toLocaleString()]));
   if (state.lost > 0) parts.push(t('lostCount', `${state.lost.toLocaleString()} lost characters marked`, [state.lost.toLocaleString()]));
   if (c.converted > 0) parts.push(t('convertedCount', `${c.converted.toLocaleString()} characters converted`, [c.converted.toLocaleString()]));
+  if ((state.frames ?? 1) > 1) parts.push(t('framesCount', `counted over ${state.frames} frames`, [String(state.frames)]));
   return parts.join('; ');
 }
 
@@ -185,7 +189,8 @@ async function main(): Promise<void> {
   original.addEventListener('change', async () => {
     if (tabId === undefined) return;
     const m: SetOriginalMessage = { type: 'set-original', original: original.checked };
-    await browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+    // Every frame of the tab (no frameId): the page and its iframes show their original together.
+    await browser.tabs.sendMessage(tabId, m).catch(() => undefined);
     await refresh();
   });
 

@@ -20,8 +20,8 @@ export interface ChangeSummary {
   kind: EditKind;
   /** How many changes of this kind. */
   count: number;
-  /** Up to a few examples: the reason and an id to scroll to. */
-  examples: { id: number; reason: string }[];
+  /** Up to a few examples: the reason and an id to scroll to (in frame `frameId` of the tab; the top one when absent). */
+  examples: { id: number; reason: string; frameId?: number }[];
 }
 
 /** What the content script knows about its page. */
@@ -68,7 +68,23 @@ export interface DictionaryReadingsMessage { type: 'dictionary-readings'; words:
 /** The answer to DictionaryReadingsMessage: CC-CEDICT numbered readings of each word, [] when it has none. */
 export interface DictionaryReadings { readings: string[][] }
 
-export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage;
+/** What a "Copy as" menu entry copies: the repaired text in its script, or converted to Simplified or Taiwan Traditional. */
+export type CopyTarget = 'repaired' | 'cn' | 'tw';
+export const COPY_TARGETS: readonly CopyTarget[] = ['repaired', 'cn', 'tw'];
+
+/**
+ * Background → content script (the frame where the menu was opened): copy the
+ * selection converted. `selectionText` is what the browser saw selected, used
+ * when the frame cannot read its selection itself.
+ */
+export interface CopyAsMessage { type: 'copy-as'; as: CopyTarget; selectionText?: string }
+/** The content script's answer to copy-as: what it put on the clipboard, and how (or why not). */
+export interface CopyResult { copied: boolean; text: string; via: 'clipboard-api' | 'copy-command' | 'none'; error?: string }
+
+/** Popup → background: the state of a whole tab, every frame's counts added up (a PageState, plus how many frames answered). */
+export interface GetTabStateMessage { type: 'get-tab-state'; tabId: number }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | CopyAsMessage;
 export type ToBackgroundMessage = ReportMessage;
 export type DictionaryMessage = DictionaryWindowMessage | DictionaryReadingsMessage;
 
@@ -87,7 +103,14 @@ export function isDictionaryMessage(m: unknown): m is DictionaryMessage {
 /** Narrows an unknown runtime message to one we send to content scripts. */
 export function isToContentMessage(m: unknown): m is ToContentMessage {
   const type = (m as { type?: unknown } | null)?.type;
+  if (type === 'copy-as') return COPY_TARGETS.includes((m as { as?: unknown }).as as CopyTarget);
   return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection';
+}
+
+/** Narrows an unknown runtime message to the popup's question to the background. */
+export function isGetTabStateMessage(m: unknown): m is GetTabStateMessage {
+  const r = m as Partial<GetTabStateMessage> | null;
+  return r?.type === 'get-tab-state' && typeof r.tabId === 'number';
 }
 
 /** Narrows an unknown runtime message to one the background handles. */
