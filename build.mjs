@@ -137,6 +137,12 @@ export async function buildExtension(browser) {
     // Firefox takes no use_dynamic_url (its extension URLs are random per install): import.meta.url is right there.
     ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins] }),
   }).then((r) => Promise.all(r.outputFiles.map(async (f) => {
+    // A chunk shared between the engine and a lazy chunk is imported by a static relative URL,
+    // which resolves against the fixed extension id that use_dynamic_url forbids pages to load:
+    // the engine then never starts. Lazy modules take what they share as parameters instead.
+    if (browser === 'chrome' && /(?:from|import)\s*"\.\/[\w.-]+\.js"/.test(f.text)) {
+      throw new Error(`${f.path}: a static import of another engine chunk; pass shared code to the lazy module as a parameter (see src/core/word-pinyin.ts)`);
+    }
     await mkdir(dirname(f.path), { recursive: true });
     await writeFile(f.path, browser === 'chrome' ? relativeImportsByRuntimeUrl(f.text) : f.text);
   })));

@@ -58,7 +58,7 @@ function toJson(m: GlossaryMatch): Record<string, unknown> {
 /** The glossary with the terms of a user file first; a bad file stops the run with its first problem and line. */
 async function withUserFile(builtIn: GlossaryMatcher, file: string): Promise<GlossaryMatcher> {
   const [input] = await readInputs([file]);
-  const [toTraditional, toSimplified] = await Promise.all([converter('s2tw'), converter('tw2s')]);
+  const [toTraditional, toSimplified] = await Promise.all([converter('s2tw'), converter('tw2cn')]);
   const parsed = parseUserGlossary(input!.text, detectFormat(input!.text, file), { toTraditional, toSimplified });
   if (!parsed.ok) {
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';

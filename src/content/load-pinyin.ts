@@ -6,6 +6,7 @@
  * the engine shares no code with it and loads as one file.
  */
 import { convert } from '../core/convert.ts';
+import { toneSyllables } from '../core/dictionary/pinyin-format.ts';
 import { dictionaryReadings } from './dictionary-client.ts';
 import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from '../core/word-pinyin.ts';
 
@@ -26,7 +27,10 @@ export function loadPinyin(): Promise<PinyinReader> {
   return (reader ??= import('../core/word-pinyin.ts').then((m) => ({
     wordAt: (text, offset, tone) => m.wordAt(text, offset, toSimplified, tone),
     // Readings come from the dictionary in the background; without it (extension reloading), pinyin-pro alone.
-    pinyinWords: (text, tone) => m.pinyinWords(text, tone, toSimplified, (words) => dictionaryReadings(words).catch(() => words.map(() => []))),
+    pinyinWords: (text, tone) => m.pinyinWords(text, tone, toSimplified, {
+      readings: (words) => dictionaryReadings(words).catch(() => words.map(() => [])),
+      syllables: toneSyllables,
+    }),
     readingIn: (text, start, end) => m.readingIn(text, start, end, toSimplified),
   })));
 }

@@ -5,6 +5,7 @@
  */
 import { convert } from './convert.ts';
 import * as reader from './word-pinyin.ts';
+import { toneSyllables } from './dictionary/pinyin-format.ts';
 import type { DictionaryReadings, PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
 export { syllablesOf } from './word-pinyin.ts';
@@ -19,7 +20,7 @@ const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
  * original text.
  */
 export function pinyinWords(text: string, tone: ToneStyle = 'mark', dictionary?: DictionaryReadings): Promise<PinyinWord[]> {
-  return reader.pinyinWords(text, tone, toSimplified, dictionary);
+  return reader.pinyinWords(text, tone, toSimplified, dictionary && { readings: dictionary, syllables: toneSyllables });
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */

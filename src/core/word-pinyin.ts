@@ -5,7 +5,6 @@
  * it and stays one file (pinyin.ts binds the converter for everyone else).
  */
 import { pinyin as pinyinPro } from 'pinyin-pro';
-import { toneSyllables } from './dictionary/pinyin-format.ts';
 
 export type ToneStyle = 'mark' | 'num' | 'none';
 
@@ -36,7 +35,7 @@ function words(text: string): Intl.SegmentData[] {
  * through its Simplified conversion, and the words are cut back out of the
  * original text.
  */
-export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simplify, dictionary?: DictionaryReadings): Promise<PinyinWord[]> {
+export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simplify, dictionary?: DictionaryReader): Promise<PinyinWord[]> {
   const simplified = await simplify(text);
   // Conversion to Simplified is character for character here; if not, read the text as it is.
   const source = simplified.length === text.length ? simplified : text;
@@ -60,7 +59,7 @@ export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simpl
   const known = new Map<string, string[]>();
   if (dictionary && joins.length) {
     const unique = [...new Set(joins)];
-    (await dictionary(unique)).forEach((r, i) => known.set(unique[i]!, r));
+    (await dictionary.readings(unique)).forEach((r, i) => known.set(unique[i]!, r));
   }
   const segments: { index: number; segment: string }[] = [];
   for (let i = 0; i < icu.length; i++) {
@@ -95,7 +94,7 @@ export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simpl
       const heard = numbered.slice(seg.index, seg.index + seg.segment.length).map((x) => x.replace(/0$/, '5'));
       const chosen = chooseReading(seg.segment, readingsOf(seg.segment), heard, segments[k - 1]?.segment, source[seg.index + seg.segment.length]);
       if (chosen) {
-        syllables = toneSyllables(chosen, tone === 'num' ? 'num' : 'mark').map((x) => ({ text: tone === 'none' ? stripTone(x.text) : x.text, tone: x.tone || 5 }));
+        syllables = dictionary!.syllables(chosen, tone === 'num' ? 'num' : 'mark').map((x) => ({ text: tone === 'none' ? stripTone(x.text) : x.text, tone: x.tone || 5 }));
       } else {
         for (let i = seg.index; i < seg.index + seg.segment.length; i++) {
           const n = /([1-5])$/.exec(numbered[i] ?? '');
@@ -110,6 +109,18 @@ export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simpl
 
 /** The dictionary's readings of each word (CC-CEDICT numbered, "yin2 hang2"), [] where it has none. */
 export type DictionaryReadings = (words: string[]) => Promise<string[][]>;
+
+/**
+ * What pinyinWords needs of the dictionary: the readings, and the formatter of
+ * a numbered reading (dictionary/pinyin-format.ts's toneSyllables). Both are
+ * passed in, as the converter is: in the extension this module is a chunk
+ * loaded on demand, and a module it shared with the engine would become a
+ * third file imported by a static URL, which use_dynamic_url forbids.
+ */
+export interface DictionaryReader {
+  readings: DictionaryReadings;
+  syllables(numbered: string, style: 'mark' | 'num'): { text: string; tone: number }[];
+}
 
 /**
  * A word's reading: the dictionary's when it has one (处长 chu4 zhang3, 事情

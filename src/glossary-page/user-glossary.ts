@@ -29,7 +29,7 @@ let editing: number | undefined;
 let converters: Promise<ScriptConverters> | undefined;
 /** OpenCC (Simplified → Taiwan Traditional and back), loaded the first time a term needs its other script. */
 function scripts(): Promise<ScriptConverters> {
-  converters ??= Promise.all([converter('s2tw'), converter('tw2s')]).then(([toTraditional, toSimplified]) => ({ toTraditional, toSimplified }));
+  converters ??= Promise.all([converter('s2tw'), converter('tw2cn')]).then(([toTraditional, toSimplified]) => ({ toTraditional, toSimplified }));
   return converters;
 }
 
