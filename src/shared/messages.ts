@@ -19,8 +19,11 @@ export interface ChangeSummary {
   kind: EditKind;
   /** How many changes of this kind. */
   count: number;
-  /** Up to a few examples: the reason and an id to scroll to. */
-  examples: { id: number; reason: string }[];
+  /**
+   * Up to a few examples: the reason, an id to select it on the page, and a
+   * short sample of the text around it before and after the change.
+   */
+  examples: { id: number; reason: string; before?: string; after?: string }[];
 }
 
 /** What the content script knows about its page. */
@@ -38,6 +41,10 @@ export interface PageState {
   /** Characters lost to mojibake, marked on the page. */
   lost: number;
   changes: ChangeSummary[];
+  /** The page was judged machine-converted by a mirror site. */
+  mirror?: boolean;
+  /** The page's script as judged ('simplified', 'traditional', 'mixed', 'either', 'none'). */
+  script?: string;
 }
 
 /** Content script → background: update the toolbar badge for this tab. */
@@ -54,13 +61,17 @@ export interface RevealChangeMessage { type: 'reveal-change'; id: number }
 /** Background → content script: the keyboard command asks for the popover at the selection or caret. */
 export interface LookupSelectionMessage { type: 'lookup-selection' }
 
-export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage;
+/** Background → content script: the keyboard command pauses or resumes hover popovers on this page. */
+export interface TogglePopoversMessage { type: 'toggle-popovers' }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | TogglePopoversMessage;
 export type ToBackgroundMessage = ReportMessage;
 
 /** Narrows an unknown runtime message to one we send to content scripts. */
 export function isToContentMessage(m: unknown): m is ToContentMessage {
   const type = (m as { type?: unknown } | null)?.type;
-  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection';
+  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection'
+    || type === 'toggle-popovers';
 }
 
 /** Narrows an unknown runtime message to one the background handles. */
