@@ -33,6 +33,8 @@ const JUDGED_PIECE_CHARS = 20_000;
 const MAX_TITLE_WRITES = 2;
 /** Blocks longer than this are fixed in pieces (one 10 MB text node must not be one task). */
 const CHUNK_CHARS = 100_000;
+/** Characters of context on each side of a change in the popup's samples. */
+const SAMPLE_CONTEXT = 4;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
 
@@ -63,6 +65,8 @@ export class PageFixer {
   /** What was changed in each node, by kind (for the totals when the page rewrites a node). */
   private readonly changes = new Map<Node, { counts: PageCounts; kinds: Map<EditKind, number> }>();
   private readonly changeTargets = new Map<number, Node>();
+  /** The changed characters of each listed example, as live ranges (a click in the popup selects exactly them). */
+  private readonly changeRanges = new Map<number, Range>();
   private nextChangeId = 1;
   private readonly rewrites = new WeakMap<Text, number>();
   private writesPerElement = new WeakMap<Element, number>();
@@ -150,11 +154,21 @@ export class PageFixer {
       counts,
       lost: this.lostMarks,
       changes: [...this.summaries.values()].filter((x) => x.count > 0).map((x) => ({ ...x, examples: [...x.examples] })),
+      mirror: this.judgement?.mirror ?? false,
+      script: this.judgement?.counts.script ?? '',
     };
   }
 
-  /** Scrolls a change into view and selects it briefly. */
+  /** Scrolls a change into view and selects it: exactly the changed characters where they are still on the page. */
   reveal(id: number): void {
+    const range = this.changeRanges.get(id);
+    if (range && !range.collapsed && range.startContainer.isConnected) {
+      (range.startContainer.parentElement ?? this.doc.body)?.scrollIntoView({ block: 'center' });
+      const sel = this.doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range.cloneRange());
+      return;
+    }
     const node = this.changeTargets.get(id);
     const el = node instanceof Element ? node : node?.parentElement;
     if (!el || !el.isConnected) return;
@@ -191,6 +205,7 @@ export class PageFixer {
     this.pauseObserver(() => this.journal.undo(this.doc));
     this.changes.clear();
     this.changeTargets.clear();
+    this.changeRanges.clear();
     this.totals = { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 };
     this.summaries.clear();
     this.writesPerElement = new WeakMap();
@@ -359,10 +374,25 @@ export class PageFixer {
 
   private recordChanges(block: Block, edits: readonly Edit[]): void {
     let i = 0;
+    let now: Block | undefined;
     for (const e of edits) {
       while (i + 1 < block.nodes.length && block.starts[i + 1]! <= e.offset) i++;
-      this.noteChange(block.nodes[i]!, e);
+      this.noteChange(block.nodes[i]!, e, () => this.exampleOf((now ??= refreshed(block)), block.text, edits, e));
     }
+  }
+
+  /**
+   * An example for the popup: the changed characters on the page now (for a
+   * removal, the character it followed) and the text around the change
+   * before and after it.
+   */
+  private exampleOf(now: Block, input: string, edits: readonly Edit[], e: Edit): { range?: Range; before: string; after: string } {
+    const start = inputToOutput(edits, e.offset);
+    const end = start + e.replacement.length;
+    const range = rangeFor(this.doc, now, end > start ? start : Math.max(0, start - 1), end > start ? end : start);
+    const a = Math.max(0, e.offset - SAMPLE_CONTEXT);
+    const b = Math.min(input.length, e.offset + e.length + SAMPLE_CONTEXT);
+    return { range, before: input.slice(a, b), after: input.slice(a, e.offset) + e.replacement + input.slice(e.offset + e.length, b) };
   }
 
   /** Forgets the changes recorded on a node (the page rewrote it). */
@@ -425,7 +455,7 @@ export class PageFixer {
     for (const e of r.edits) this.noteChange(this.doc.documentElement, e);
   }
 
-  private noteChange(node: Node, e: Edit): void {
+  private noteChange(node: Node, e: Edit, example?: () => { range?: Range; before: string; after: string }): void {
     let record = this.changes.get(node);
     if (!record) this.changes.set(node, (record = { counts: { pinyin: 0, punctuation: 0, mojibake: 0, converted: 0 }, kinds: new Map() }));
     const chars = e.kind === 'convert' ? changedCharacters(e) : 0;
@@ -440,8 +470,10 @@ export class PageFixer {
     // Only the examples the popup lists keep a reference to their node: a 10 MB text node has a million changes.
     if (s.examples.length < 8) {
       const id = this.nextChangeId++;
-      s.examples.push({ id, reason: e.reason });
+      const x = example?.();
+      s.examples.push(x ? { id, reason: e.reason, before: x.before, after: x.after } : { id, reason: e.reason });
       this.changeTargets.set(id, node);
+      if (x?.range) this.changeRanges.set(id, x.range);
     }
   }
 
