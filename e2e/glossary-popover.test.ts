@@ -145,7 +145,7 @@ test('ruby mode puts word-level pinyin over the fixture text; turning it off res
     [...r.querySelectorAll('rt')].map((rt) => rt.textContent).join(''),
   ]));
   const byWord = new Map(sample as [string, string][]);
-  assert.equal(byWord.get('重庆'), 'chóngqìng');
+  assert.equal(byWord.get('重庆'), 'Chóngqìng', 'a place name is capitalised (proper-nouns.ts)');
   assert.equal(byWord.get('调整'), 'tiáozhěng');
   await page.screenshot({ path: join(ARTIFACTS, 'ruby-mode.png') });
   await ext.worker.evaluate(() => chrome.storage.sync.remove('pinyin'));
