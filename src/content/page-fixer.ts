@@ -35,6 +35,8 @@ const MAX_TITLE_WRITES = 2;
 const CHUNK_CHARS = 100_000;
 /** Characters of context on each side of a change in the popup's samples. */
 const SAMPLE_CONTEXT = 4;
+const SAMPLE_CHAR = /[\p{Script=Han}\p{P}]/u;
+const SAMPLE_STOP = /[()（）]/;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
 
@@ -390,8 +392,11 @@ export class PageFixer {
     const start = inputToOutput(edits, e.offset);
     const end = start + e.replacement.length;
     const range = rangeFor(this.doc, now, end > start ? start : Math.max(0, start - 1), end > start ? end : start);
-    const a = Math.max(0, e.offset - SAMPLE_CONTEXT);
-    const b = Math.min(input.length, e.offset + e.length + SAMPLE_CONTEXT);
+    // Context is Chinese text and punctuation only, so a neighbouring annotation's half does not show.
+    let a = e.offset;
+    while (a > 0 && e.offset - a < SAMPLE_CONTEXT && SAMPLE_CHAR.test(input[a - 1]!) && !SAMPLE_STOP.test(input[a - 1]!)) a--;
+    let b = e.offset + e.length;
+    while (b < input.length && b - e.offset - e.length < SAMPLE_CONTEXT && SAMPLE_CHAR.test(input[b]!) && !SAMPLE_STOP.test(input[b]!)) b++;
     return { range, before: input.slice(a, b), after: input.slice(a, e.offset) + e.replacement + input.slice(e.offset + e.length, b) };
   }
 
