@@ -128,7 +128,8 @@ function renderChanges(tabId: number, changes: ChangeSummary[]): void {
       } else {
         button.textContent = e.reason;
       }
-      button.title = t('selectOnPage', 'Select it on the page');
+      // The engine's own reason stays available as the tooltip, for readers who want the detail.
+      button.title = `${t('selectOnPage', 'Select it on the page')} (${e.reason})`;
       button.addEventListener('click', () => {
         const m: RevealChangeMessage = { type: 'reveal-change', id: e.id };
         void browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
