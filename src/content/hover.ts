@@ -10,7 +10,7 @@ import { blockElementOf, collectBlocks, isInSkippedRegion, OWN_UI_ATTRIBUTE } fr
 import { textPositionAt, type TextPosition } from './caret.ts';
 import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
-import { AnchorWatch, keyStartsLookup, moveAction } from './popover-trigger.ts';
+import { AnchorWatch, isTypingTarget, keyStartsLookup, moveAction } from './popover-trigger.ts';
 
 /** Wait this long after the pointer stops before looking up (trigger 'rest'): a reader's pause, not a pass on the way. */
 const HOVER_DELAY_MS = 200;
@@ -102,7 +102,7 @@ export class HoverLookup {
 
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this.popover.visible) this.hide();
-    else if (this.pointer && keyStartsLookup(this.settings.popoverTrigger, e, this.paused)) {
+    else if (this.pointer && keyStartsLookup(this.settings.popoverTrigger, e, this.paused) && !isTypingTarget(e.target)) {
       clearTimeout(this.timer);
       this.lookupAt(this.pointer.x, this.pointer.y, true);
     }

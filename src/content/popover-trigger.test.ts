@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keyStartsLookup, MODIFIER_KEY, moveAction } from './popover-trigger.ts';
+import { isTypingTarget, keyStartsLookup, MODIFIER_KEY, moveAction } from './popover-trigger.ts';
 
 test('rest: every move waits for the delay; with or without Shift', () => {
   assert.equal(moveAction('rest', { shiftKey: false }, false), 'after-delay');
@@ -24,4 +24,13 @@ test('pressing the modifier looks up under a resting pointer; a held key repeati
   assert.equal(keyStartsLookup('modifier', { key: 'Alt', repeat: false }, false), false);
   assert.equal(keyStartsLookup('rest', { key: 'Shift', repeat: false }, false), false);
   assert.equal(keyStartsLookup('modifier', { key: 'Shift', repeat: false }, true), false);
+});
+
+test('Shift typed into a text field is not a lookup', () => {
+  const field = (selector: string, editable = false) => ({ isContentEditable: editable, matches: (s: string) => s.split(', ').includes(selector) }) as unknown as EventTarget;
+  assert.equal(isTypingTarget(field('input')), true);
+  assert.equal(isTypingTarget(field('textarea')), true);
+  assert.equal(isTypingTarget(field('div', true)), true, 'contenteditable');
+  assert.equal(isTypingTarget(field('body')), false);
+  assert.equal(isTypingTarget(null), false);
 });

@@ -33,6 +33,12 @@ export function keyStartsLookup(trigger: PopoverTrigger, event: { key: string; r
   return !paused && trigger === 'modifier' && event.key === MODIFIER_KEY && !event.repeat;
 }
 
+/** True when a key goes to a text field: Shift there starts a capital letter, not a lookup. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable === true || (typeof el.matches === 'function' && el.matches('input, textarea, select')));
+}
+
 /**
  * Watches the text under an open popover and calls back once when it changes
  * (Show original, ruby turned on or off, the page rewriting it): a popover
