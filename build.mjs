@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
 
-/** The `zhengwen` command, one file for Node. */
+/** The `zhengwen` command, one file for Node, with the compiled dictionary beside it. */
 export async function buildCli() {
   await rm('dist/cli', { recursive: true, force: true });
   await esbuild.build({
@@ -20,6 +20,7 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
   });
+  await cp(await dictionaryFile(), 'dist/cli/cedict.bin');
 }
 
 /** The manifest for one browser: Chrome runs a service worker, Firefox event-page scripts. */
@@ -55,6 +56,13 @@ const once = (make) => {
   return () => (value ??= make());
 };
 
+/** CC-CEDICT compiled once per run (scripts/dictionary-file.ts), then copied where it is read. */
+const dictionaryFile = once(async () => {
+  const file = 'dist/.tools/dictionary/cedict.bin';
+  await (await importTool('scripts/dictionary-file.ts', 'dictionary-file')).writeDictionary([file]);
+  return file;
+});
+
 /** OpenCC's dictionaries compiled into the binary tables the engine fetches (scripts/opencc-tables.ts). */
 const openccTables = once(async () => {
   const dir = 'dist/.tools/opencc';
@@ -63,11 +71,11 @@ const openccTables = once(async () => {
   return dir;
 });
 
-/** pinyin-pro's per-character readings as a table (src/core/readings/), so pinyin-pro loads only for hover and ruby. */
-const readingsTableData = once(async () => (await importTool('src/core/readings/generate-table.ts', 'readings-table')).readingsTableData());
+/** pinyin-pro's per-character readings as a table (scripts/readings-table.ts), so pinyin-pro loads only for hover and ruby. */
+const readingsTableData = once(async () => (await importTool('scripts/readings-table.ts', 'readings-table')).readingsTableData());
 
-/** OpenCC's character tables read into script.ts's lookup tables (src/core/script-tables.ts). */
-const scriptTablesData = once(async () => (await importTool('src/core/script-source.ts', 'script-tables')).scriptTablesData());
+/** OpenCC's character tables read into script.ts's lookup tables (scripts/script-tables.ts). */
+const scriptTablesData = once(async () => (await importTool('scripts/script-tables.ts', 'script-tables')).scriptTablesData());
 
 /**
  * In the extension, modules that would do work in every tab are replaced by
@@ -107,11 +115,21 @@ export async function buildExtension(browser) {
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
     entryPoints: { 'content-main': 'src/content/main.ts' }, plugins: [browserTwins],
   });
+  // The "My terms" page is a module at the root, so OpenCC's tables (../opencc/ from engine/) resolve from it too.
+  await esbuild.build({
+    ...common, minify, format: 'esm', platform: 'browser', outdir: out, plugins: [browserTwins],
+    entryPoints: { 'user-glossary': 'src/glossary-page/user-glossary.ts' },
+  });
   await cp(await openccTables(), `${out}/opencc`, { recursive: true });
+  await mkdir(`${out}/dictionary`, { recursive: true });
+  await cp(await dictionaryFile(), `${out}/dictionary/cedict.bin`);
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
+  await cp('src/glossary-page/user-glossary.html', `${out}/user-glossary.html`);
+  await cp('src/glossary-page/user-glossary.css', `${out}/user-glossary.css`);
   await cp('src/content/content.css', `${out}/content.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
+  await cp('THIRD_PARTY_NOTICES.md', `${out}/THIRD_PARTY_NOTICES.md`); // the licences of what the bundles carry
   await mkdir(`${out}/icons`, { recursive: true });
   for (const size of [16, 32, 48, 128]) await cp(`icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
   const base = JSON.parse(await readFile('manifest.json', 'utf8'));

@@ -64,7 +64,6 @@ if (headed) {
   const plain = await launch(false);
   const ext = await launch(true);
   const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   for (const [path, info] of Object.entries(pages)) {
     const name = path.replace(/^\/|\.html$/g, '');
     const before = await plain.context.newPage();

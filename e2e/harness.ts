@@ -82,11 +82,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded (a fresh profile each time). */
-export async function launchWithExtension(options: { extension?: boolean } = {}): Promise<ExtensionBrowser> {
+/** Launches Chromium with the built extension (or the unpacked one in `dir`) loaded, a fresh profile each time. */
+export async function launchWithExtension(options: { extension?: boolean; dir?: string } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.extension !== false;
-  if (withExtension && !existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error('dist/chrome is missing: run `npm run build` first');
+  const dist = options.dir ?? DIST;
+  if (withExtension && !existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(`${dist} has no manifest.json: run \`npm run build\` first`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'zhengwen-e2e-'));
   const args = [
@@ -94,7 +95,7 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
     // Without these, Chromium tries Google's hosts at start; the network here is closed.
     '--disable-background-networking', '--disable-component-update', '--disable-default-apps',
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  if (withExtension) args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,

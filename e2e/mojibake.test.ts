@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { domSnapshot, launchWithExtension, openPopup, openProcessed, startServer, tabIdOf, type ExtensionBrowser, type TestServer } from './harness.ts';
 import { escapeHtml, newsPage } from './pages.ts';
 import decodeTables from '../data/mojibake/decode-tables.json';
-import { decodeAllPairs, NO_CHAR } from '../src/core/mojibake/decode-pairs.ts';
+import { decodeAllPairs, NO_CHAR } from '../scripts/decode-pairs.ts';
 
 // Our own sentence, its GBK bytes shown as Latin-1 (注重网络建设 → ×¢ÖØÍøÂç½¨Éè), and a lost character.
 const DAMAGED = '本报讯 市委强调要×¢ÖØÍøÂç½¨Éè，推进数字政府。[摘?要]';

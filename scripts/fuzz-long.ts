@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseSeed } from '../src/core/fuzz.ts';
+import { parseSeed } from '../src/testing/fuzz.ts';
 
 function usage(message?: string): never {
   if (message) console.error(`fuzz-long: ${message}`);

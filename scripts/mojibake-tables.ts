@@ -12,7 +12,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { decodeAllPairs, NO_CHAR } from '../src/core/mojibake/decode-pairs.ts';
+import { decodeAllPairs, NO_CHAR } from './decode-pairs.ts';
 
 const OUT = 'data/mojibake/decode-tables.json';
 

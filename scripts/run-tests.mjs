@@ -1,4 +1,5 @@
-// Runs every test with Node's own runner: unit tests beside the code (src/**/*.test.ts),
+// Runs every test with Node's own runner: unit tests beside the code (src/**/*.test.ts, and
+// scripts/**/*.test.ts for the build and tooling steps),
 // then the browser tests (e2e/**/*.test.ts) against a fresh build, unless --unit is given.
 // Node 20's --test does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +23,9 @@ function run(args) {
 
 const only = process.argv[2];
 let ok = true;
-if (only !== '--e2e') ok = run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src')]) && ok;
+// The command-line tests run bin/zhengwen.mjs, which runs the built command: build it first, once,
+// rather than have parallel test processes each find it stale and rebuild it.
+if (only !== '--e2e') ok = run(['build.mjs', 'cli']) && run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src'), ...find('scripts')]) && ok;
 if (only !== '--unit') {
   const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(browser)) {

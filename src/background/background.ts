@@ -4,6 +4,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isToBackgroundMessage, type ToContentMessage } from '../shared/messages.ts';
+import { serveDictionary } from './dictionary-service.ts';
+
+serveDictionary();
 
 // Repairs per frame per tab. Service workers are stopped when idle and lose
 // this; the badge itself persists, and the next report from a frame corrects it.

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { readShared, sharedPath, skipUnlessShared } from '../testing/shared.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/zhengwen.mjs', import.meta.url));
@@ -60,4 +62,47 @@ test('a longest match wins: 成渝地区双城经济圈, not 经济圈', async (
   const r = await run(['glossary', '--json'], '成渝地区双城经济圈');
   const first = (JSON.parse(r.stdout) as { term: string; offset: number }[])[0]!;
   assert.deepEqual([first.term, first.offset], ['成渝地区双城经济圈', 0]);
+});
+
+// ---------------------------------------------------------------- --user (the reader's own terms)
+
+async function userFile(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'zhengwen-user-'));
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+test('zhengwen glossary --user FILE.json: the reader\'s terms come first and are found in either script', async () => {
+  const file = await userFile('mine.json', JSON.stringify([
+    { traditional: '立法院', english: 'my legislature', note: 'mine' },
+    { simplified: '共同体', english: 'community', pinyin: 'gòngtóngtǐ' },
+  ]));
+  const r = await run(['glossary', '--json', '--user', file], '立法院和共同體，市政协主席');
+  assert.equal(r.code, 0, r.stderr);
+  const found = JSON.parse(r.stdout) as { term: string; english: string; category: string }[];
+  assert.deepEqual(found.filter((m) => m.category === 'user').map((m) => [m.term, m.english]), [['立法院', 'my legislature'], ['共同體', 'community']]);
+  assert.ok(found.some((m) => m.term === '政协'), 'built-in terms are still found');
+  const lookup = await run(['glossary', '--user', file, '--lookup', '立法院']);
+  assert.equal(lookup.code, 0, lookup.stderr);
+  assert.match(lookup.stdout, /my legislature\nMy terms/);
+  assert.equal(lookup.stdout.match(/^mine$/gm)?.length, 1, 'the note is printed once');
+});
+
+test('zhengwen glossary --user FILE.csv reads the CSV format', async () => {
+  const file = await userFile('mine.csv', '\uFEFFsimplified,traditional,pinyin,english,note\r\n共同体,,gòngtóngtǐ,"community, shared",\r\n');
+  const r = await run(['glossary', '--user', file], '人类命运共同体与共同体');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^共同体\tgòngtóngtǐ\tcommunity, shared\tMy terms$/m);
+});
+
+test('zhengwen glossary --user with a bad file: one line naming the line, exit 1, nothing on stdout', async () => {
+  const file = await userFile('bad.csv', 'simplified,english\n共同体,community\n改革,\n发展,\n');
+  const r = await run(['glossary', '--user', file], '共同体');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `zhengwen: ${file}: line 3: english is empty (and 1 more)\n`);
+  const missing = await run(['glossary', '--user', '/nonexistent/terms.json'], '共同体');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^zhengwen: \/nonexistent\/terms\.json: no such file\n$/);
 });

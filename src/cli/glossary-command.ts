@@ -1,16 +1,22 @@
 import { outputToInput } from '../core/edits.ts';
 import { fix } from '../core/fix.ts';
 import { loadGlossary } from '../core/glossary/load.ts';
-import type { GlossaryMatch } from '../core/glossary/matcher.ts';
+import type { GlossaryMatch, GlossaryMatcher } from '../core/glossary/matcher.ts';
 import { CATEGORY_LABELS, type GlossaryEntry } from '../core/glossary/types.ts';
+import { detectFormat, formatLineError, parseUserGlossary, withUserTerms } from '../core/glossary/user-glossary.ts';
+import { converter } from '../core/opencc/index.ts';
 import { parseArgs } from './args.ts';
 import { readInputs, writeOut } from './io.ts';
 import { InputError, UsageError } from './usage.ts';
 
-/** `zhengwen glossary [--json] [FILE]` lists the terms found; `--lookup TERM` prints one entry. */
+/**
+ * `zhengwen glossary [--json] [FILE]` lists the terms found; `--lookup TERM` prints one entry.
+ * `--user FILE` adds the reader's own terms (JSON or CSV, as the extension page exports them) before the built-in ones.
+ */
 export async function glossaryCommand(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['lookup'], ['json']);
-  const glossary = await loadGlossary();
+  const args = parseArgs(argv, ['lookup', 'user'], ['json']);
+  const userFile = args.values.get('user');
+  const glossary = userFile === undefined ? await loadGlossary() : await withUserFile(await loadGlossary(), userFile);
   const json = args.switches.has('json');
   const lookup = args.values.get('lookup');
   if (lookup !== undefined) {
@@ -49,6 +55,18 @@ function toJson(m: GlossaryMatch): Record<string, unknown> {
   };
 }
 
+/** The glossary with the terms of a user file first; a bad file stops the run with its first problem and line. */
+async function withUserFile(builtIn: GlossaryMatcher, file: string): Promise<GlossaryMatcher> {
+  const [input] = await readInputs([file]);
+  const [toTraditional, toSimplified] = await Promise.all([converter('s2tw'), converter('tw2s')]);
+  const parsed = parseUserGlossary(input!.text, detectFormat(input!.text, file), { toTraditional, toSimplified });
+  if (!parsed.ok) {
+    const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
+    throw new InputError(`${file}: ${formatLineError(parsed.errors[0]!)}${more}`);
+  }
+  return withUserTerms(builtIn, parsed.terms);
+}
+
 function describe(e: GlossaryEntry): string {
   const lines = [
     `${e.simplified}  ${e.traditional}`,
@@ -56,8 +74,8 @@ function describe(e: GlossaryEntry): string {
     e.english + (e.englishAliases?.length ? ` (also: ${e.englishAliases.join('; ')})` : ''),
     `${CATEGORY_LABELS[e.category].en} / ${CATEGORY_LABELS[e.category].zh}`,
     '',
-    e.explanation.en,
-    e.explanation.zh,
+    // The reader's own terms carry one note, in both fields: print it once.
+    ...new Set([e.explanation.en, e.explanation.zh].filter((x) => x)),
   ];
   if (e.aliases?.length) lines.push('', 'Also written: ' + e.aliases.map((a) => `${a.simplified} (${a.pinyin})`).join('; '));
   return lines.join('\n') + '\n';

@@ -1,5 +1,6 @@
 import { pinyinText, type ToneStyle } from '../core/pinyin.ts';
 import { oneOf, parseArgs } from './args.ts';
+import { dictionaryReadings } from './dictionary.ts';
 import { readInputs, writeOut } from './io.ts';
 
 const TONES: readonly ToneStyle[] = ['mark', 'num', 'none'];
@@ -11,7 +12,7 @@ export async function pinyinCommand(argv: readonly string[]): Promise<number> {
   const text = args.positional.length ? args.positional.join(' ') : (await readInputs([]))[0]!.text;
   const lines = text.replace(/\n$/, '').split('\n');
   const out: string[] = [];
-  for (const line of lines) out.push(await pinyinText(line, tone));
+  for (const line of lines) out.push(await pinyinText(line, tone, dictionaryReadings));
   await writeOut(out.join('\n') + '\n');
   return 0;
 }

@@ -6,8 +6,8 @@ Usage:
   zhengwen fix [--to auto|keep|cn|tw|twp|hk] [--html | --jsonl [--field NAME]] [--stats] [--explain] [FILE...]
   zhengwen detect [FILE]
   zhengwen pinyin [--tone mark|num|none] [TEXT]
-  zhengwen glossary [--json] [FILE]
-  zhengwen glossary --lookup TERM
+  zhengwen glossary [--json] [--user TERMS.json|TERMS.csv] [FILE]
+  zhengwen glossary [--user TERMS.json|TERMS.csv] --lookup TERM
 
 Reads the files, or standard input when none is given, and writes to standard output.
   --to       auto (default): repair, and restore machine-converted mirror text to Simplified;
@@ -19,6 +19,8 @@ Reads the files, or standard input when none is given, and writes to standard ou
   --stats    print a JSON summary to standard error.
   --explain  print every change and its reason to standard error.
   --demo     use the built-in demo text instead of a file.
+  --user     your own glossary terms (JSON or CSV, as the extension's "My terms" page exports them);
+             they come before the built-in ones.
 `;
 
 /** A command line we do not understand: exit 2 with a one-line message. */

@@ -15,8 +15,11 @@ export interface Ext {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: Event<[message: unknown, sender: unknown, sendResponse: (response?: unknown) => void]>;
   };
+  /** Missing in some test set-ups; always present in extension contexts. */
+  i18n?: { getMessage(name: string, substitutions?: string | string[]): string };
   storage: {
     sync: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     onChanged: Event<[changes: Record<string, unknown>, area: string]>;
   };
 }

@@ -133,6 +133,8 @@ function underline(w: Watched): void {
     const now = current(block);
     if (!now) continue;
     for (const m of glossary.findAll(now.text)) {
+      // Everyday words with a political sense (意见, 审议) are not underlined; hovering them still shows the entry.
+      if (m.entry.everyday) continue;
       const range = rangeFor(now.element.ownerDocument, now, m.offset, m.offset + m.term.length);
       if (range) {
         highlight.add(range);

@@ -11,6 +11,12 @@ import { textPositionAt, type TextPosition } from './caret.ts';
 import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
 import { AnchorWatch, isTypingTarget, keyStartsLookup, moveAction } from './popover-trigger.ts';
+import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
+import { entryText, pageRegion, wordEntryAt, type WordEntry } from './word-entry.ts';
+import type { Block } from './blocks.ts';
+
+/** The CSS highlight that marks the characters the popover is about (content.css styles it). */
+const LOOKUP_HIGHLIGHT = 'zhengwen-lookup';
 
 /** Wait this long after the pointer stops before looking up (trigger 'rest'): a reader's pause, not a pass on the way. */
 const HOVER_DELAY_MS = 200;
@@ -25,6 +31,10 @@ export class HoverLookup {
   private paused = false;
   private pointer: { x: number; y: number } | undefined;
   private readonly anchorWatch = new AnchorWatch();
+  /** The word the popover shows, in its block, for the keys (next, previous, copy, save). */
+  private current: { block: Block; entry: WordEntry; anchor: DOMRect } | undefined;
+  /** Saves a word to the reader's word list (set by the content script). */
+  saveWord: ((entry: WordEntry, block: Block) => Promise<string>) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -101,12 +111,45 @@ export class HoverLookup {
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.popover.visible) this.hide();
-    else if (this.pointer && keyStartsLookup(this.settings.popoverTrigger, e, this.paused) && !isTypingTarget(e.target)) {
+    if (this.pointer && keyStartsLookup(this.settings.popoverTrigger, e, this.paused) && !isTypingTarget(e.target)) {
       clearTimeout(this.timer);
       this.lookupAt(this.pointer.x, this.pointer.y, true);
+      return;
     }
+    if (!this.popover.visible) return;
+    if (e.key === 'Escape') { this.hide(); return; }
+    // Plain letter keys act on the popover only while it is open, and never while the reader types.
+    if (e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target) || !this.current) return;
+    const key = e.key.toLowerCase();
+    if (key === 'n' || key === 'b') {
+      const { block, entry } = this.current;
+      const next = key === 'n' ? nextHan(block.text, entry.end, 1) : nextHan(block.text, entry.start - 1, -1);
+      if (next >= 0) void this.showAt(block, next);
+    } else if (key === 'c') {
+      void this.copyCurrent();
+    } else if (key === 's' && this.saveWord) {
+      const { block, entry } = this.current;
+      void this.saveWord(entry, block).then((status) => this.setStatus(status));
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
   };
+
+  private async copyCurrent(): Promise<void> {
+    if (!this.current) return;
+    try {
+      await navigator.clipboard.writeText(entryText(this.current.entry.content));
+      this.setStatus(label('popoverCopied', 'Copied'));
+    } catch {
+      this.setStatus(label('popoverCopyFailed', 'Could not copy: the page did not allow it'));
+    }
+  }
+
+  private setStatus(status: string): void {
+    if (!this.current) return;
+    this.current.entry.content.status = status;
+    this.popover.show(this.current.anchor, this.current.entry.content, { toneColors: this.settings.toneColors });
+  }
 
   private readonly onAway = (): void => {
     clearTimeout(this.timer);
@@ -117,7 +160,41 @@ export class HoverLookup {
     this.anchorWatch.stop();
     this.lookupId++;
     this.shownFor = undefined;
+    this.current = undefined;
+    clearHighlight(LOOKUP_HIGHLIGHT);
     this.popover.hide();
+  }
+
+  /** Shows the word at a block offset (the keys step through words this way). */
+  private async showAt(block: Block, offset: number): Promise<void> {
+    const id = ++this.lookupId;
+    const entry = await this.entryAt(block.text, offset);
+    if (id !== this.lookupId || !entry) return;
+    const range = rangeFor(this.doc, block, entry.start, entry.end);
+    if (!range) return;
+    this.present(block, entry, range);
+  }
+
+  private present(block: Block, entry: WordEntry, range: Range): void {
+    const anchor = range.getBoundingClientRect();
+    this.current = { block, entry, anchor };
+    const index = block.nodes.findIndex((n, i) => block.starts[i]! <= entry.start && entry.start < block.starts[i]! + n.data.length);
+    const node = block.nodes[index];
+    if (node) this.shownFor = { node, start: entry.start - block.starts[index]!, end: Math.min(node.data.length, entry.end - block.starts[index]!) };
+    const highlight = namedHighlight(LOOKUP_HIGHLIGHT);
+    highlight?.clear();
+    highlight?.add(range);
+    this.popover.show(anchor, entry.content, { toneColors: this.settings.toneColors });
+    // Close when the text under the popover changes (Show original, ruby on or off, the page itself).
+    this.anchorWatch.watch(block.element, () => this.hide());
+  }
+
+  private async entryAt(text: string, offset: number): Promise<WordEntry | undefined> {
+    try {
+      return await wordEntryAt(text, offset, { settings: this.settings, glossary: this.settings.popovers ? await this.glossary() : undefined, region: pageRegion(this.doc) });
+    } catch {
+      return undefined; // the background is gone (extension reloaded): fall back to the glossary and pinyin alone
+    }
   }
 
   private async lookup(pos: TextPosition): Promise<void> {
@@ -128,6 +205,12 @@ export class HoverLookup {
     const block = element ? collectBlocks(element).find((b) => b.nodes.includes(pos.node)) : undefined;
     if (!block) return;
     const offset = block.starts[block.nodes.indexOf(pos.node)]! + pos.offset;
+    const entry = await this.entryAt(block.text, offset);
+    if (id !== this.lookupId) return; // the pointer moved on while we looked up
+    if (entry) {
+      const range = rangeFor(this.doc, block, entry.start, entry.end);
+      if (range) { this.present(block, entry, range); return; }
+    }
     const content = await this.contentAt(block.text, offset);
     if (id !== this.lookupId) return; // the pointer moved on while we looked up
     if (!content) { this.hide(); return; }
@@ -143,6 +226,7 @@ export class HoverLookup {
     this.anchorWatch.watch(block.element, () => this.hide());
   }
 
+  /** Without the dictionary: the glossary term, or the word's pinyin. */
   private async contentAt(text: string, offset: number): Promise<{ start: number; end: number; content: PopoverContent } | undefined> {
     const s = this.settings;
     if (s.popovers) {
@@ -157,7 +241,7 @@ export class HoverLookup {
           content: {
             kind: 'term', simplified: e.simplified, traditional: e.traditional, pinyin: e.pinyin, english: e.english,
             category: `${CATEGORY_LABELS[e.category].en} · ${CATEGORY_LABELS[e.category].zh}`,
-            explanation: { en: lang !== 'zh' ? e.explanation.en : undefined, zh: lang !== 'en' ? e.explanation.zh : undefined },
+            explanation: { en: lang !== 'zh' ? e.explanation.en : undefined, zh: lang !== 'en' && (lang === 'zh' || e.explanation.zh !== e.explanation.en) ? e.explanation.zh : undefined },
             parts: hit.parts.map((p) => ({ term: p.term, pinyin: p.entry.pinyin, english: p.entry.english })),
           },
         };
@@ -167,5 +251,26 @@ export class HoverLookup {
     const word = await (await loadPinyin()).wordAt(text, offset, s.toneStyle);
     if (!word) return undefined;
     return { start: word.start, end: word.end, content: { kind: 'word', word: word.word, syllables: word.syllables } };
+  }
+}
+
+/** True for targets the reader types into (keys there are theirs). */
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
+/** The next Han character from an offset in a direction, or -1. */
+function nextHan(text: string, from: number, step: 1 | -1): number {
+  for (let i = from; i >= 0 && i < text.length; i += step) if (/\p{Script=Han}/u.test(text[i]!)) return i;
+  return -1;
+}
+
+function label(name: string, fallback: string): string {
+  try {
+    return (globalThis as { chrome?: { i18n?: { getMessage(n: string): string } } }).chrome?.i18n?.getMessage(name) || fallback;
+  } catch {
+    return fallback;
   }
 }

@@ -6,6 +6,7 @@
  * the engine shares no code with it and loads as one file.
  */
 import { convert } from '../core/convert.ts';
+import { dictionaryReadings } from './dictionary-client.ts';
 import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from '../core/word-pinyin.ts';
 
 export interface PinyinReader {
@@ -13,6 +14,8 @@ export interface PinyinReader {
   wordAt(text: string, offset: number, tone: ToneStyle): Promise<WordPinyin | undefined>;
   /** Word-level pinyin of a text. */
   pinyinWords(text: string, tone: ToneStyle): Promise<PinyinWord[]>;
+  /** The numbered reading of text[start, end) in context ("hang2 zhang3"). */
+  readingIn(text: string, start: number, end: number): Promise<string>;
 }
 
 const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
@@ -22,6 +25,8 @@ let reader: Promise<PinyinReader> | undefined;
 export function loadPinyin(): Promise<PinyinReader> {
   return (reader ??= import('../core/word-pinyin.ts').then((m) => ({
     wordAt: (text, offset, tone) => m.wordAt(text, offset, toSimplified, tone),
-    pinyinWords: (text, tone) => m.pinyinWords(text, tone, toSimplified),
+    // Readings come from the dictionary in the background; without it (extension reloading), pinyin-pro alone.
+    pinyinWords: (text, tone) => m.pinyinWords(text, tone, toSimplified, (words) => dictionaryReadings(words).catch(() => words.map(() => []))),
+    readingIn: (text, start, end) => m.readingIn(text, start, end, toSimplified),
   })));
 }

@@ -6,8 +6,11 @@
  * messages.
  */
 import { loadGlossary } from '../core/glossary/load.ts';
+import type { GlossaryMatcher } from '../core/glossary/matcher.ts';
+import { withUserTerms } from '../core/glossary/user-entries.ts';
 import { isToContentMessage, type PageState, type ReportMessage } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, effectiveChoice, parseSettings, type Settings } from '../shared/settings.ts';
+import { isUserGlossaryChange, loadUserTerms } from '../shared/user-glossary-store.ts';
 import { collectBlocks } from './blocks.ts';
 import { ext, onMessage } from './extension-api.ts';
 import { clearUnderlines, underlineTerms } from './glossary-highlights.ts';
@@ -25,7 +28,16 @@ const fixer = new PageFixer(document, () => {
   reportTimer = setTimeout(report, 100);
 });
 const ruby = new RubyLayer(document);
-const hover = new HoverLookup(document, settings, async () => (settings.popovers ? loadGlossary() : undefined));
+let glossary: Promise<GlossaryMatcher> | undefined;
+
+/** The built-in glossary with the reader's own terms first (they win for the same form); rebuilt when they change. */
+function glossaryWithUserTerms(): Promise<GlossaryMatcher> {
+  // Unreadable storage means no terms of the reader's, never no glossary.
+  glossary ??= Promise.all([loadGlossary(), loadUserTerms(ext().storage.local).catch(() => [])]).then(([builtIn, terms]) => withUserTerms(builtIn, terms));
+  return glossary;
+}
+
+const hover = new HoverLookup(document, settings, async () => (settings.popovers ? glossaryWithUserTerms() : undefined));
 const write = (f: () => void): void => fixer.withoutObserving(f);
 
 fixer.layers = {
@@ -37,10 +49,10 @@ fixer.layers = {
       }, write);
     }
     if (settings.popovers) {
-      const glossary = await loadGlossary();
+      const matcher = await glossaryWithUserTerms();
       // Ruby replaced text nodes: read the blocks again from their elements.
       const current = ruby.active ? [...new Set(blocks.map((b) => b.element))].flatMap((e) => (e.isConnected ? collectBlocks(e) : [])) : blocks;
-      await underlineTerms(document, current, glossary);
+      await underlineTerms(document, current, matcher);
     }
   },
   beforeRestore() {
@@ -81,8 +93,13 @@ let started = false;
 export async function start(stored: Record<string, unknown>): Promise<void> {
   if (started) return;
   started = true;
-  ext().storage.onChanged.addListener((_changes, area) => {
+  ext().storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void applySettings();
+    // The reader edited their own terms: underline with the new list, no reload needed.
+    if (isUserGlossaryChange(changes, area)) {
+      glossary = undefined;
+      if (settings.popovers) void fixer.refreshLayers();
+    }
   });
 
   onMessage((message): Promise<PageState | void> | undefined => {

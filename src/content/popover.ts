@@ -10,6 +10,7 @@
  * with DOM APIs and textContent only.
  */
 import { OWN_UI_ATTRIBUTE } from './blocks.ts';
+import { ENTRY_CSS, renderEntry, type EntryContent } from './popover-entry.ts';
 
 /** One syllable, with its tone (1–4, 5 neutral) for colouring. */
 export interface Syllable { text: string; tone: number }
@@ -32,7 +33,7 @@ export interface WordContent {
   syllables: Syllable[];
 }
 
-export type PopoverContent = TermContent | WordContent;
+export type PopoverContent = TermContent | WordContent | EntryContent;
 
 const CSS = `
 .box { all: initial; display: block; box-sizing: border-box; max-width: 360px; min-width: 160px; padding: 10px 12px; border-radius: 8px;
@@ -114,7 +115,7 @@ export class Popover {
     host.setAttribute('role', 'tooltip');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
-    style.textContent = CSS;
+    style.textContent = CSS + ENTRY_CSS;
     const box = this.doc.createElement('div');
     box.className = 'box';
     box.lang = 'zh';
@@ -134,6 +135,7 @@ function el(doc: Document, tag: string, className: string, text?: string): HTMLE
 }
 
 function render(doc: Document, c: PopoverContent): Node[] {
+  if (c.kind === 'entry') return renderEntry(doc, c);
   if (c.kind === 'word') {
     const head = el(doc, 'div', 'head', c.word);
     const pinyin = el(doc, 'div', 'pinyin');

@@ -5,7 +5,7 @@
  */
 import { convert } from './convert.ts';
 import * as reader from './word-pinyin.ts';
-import type { PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
+import type { DictionaryReadings, PinyinWord, Simplify, ToneStyle, WordPinyin } from './word-pinyin.ts';
 
 export { syllablesOf } from './word-pinyin.ts';
 export type { PinyinWord, ToneStyle, WordPinyin } from './word-pinyin.ts';
@@ -18,13 +18,13 @@ const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
  * through its Simplified conversion, and the words are cut back out of the
  * original text.
  */
-export function pinyinWords(text: string, tone: ToneStyle = 'mark'): Promise<PinyinWord[]> {
-  return reader.pinyinWords(text, tone, toSimplified);
+export function pinyinWords(text: string, tone: ToneStyle = 'mark', dictionary?: DictionaryReadings): Promise<PinyinWord[]> {
+  return reader.pinyinWords(text, tone, toSimplified, dictionary);
 }
 
 /** Pinyin of a text as one line: words separated by spaces, other text kept. */
-export async function pinyinText(text: string, tone: ToneStyle = 'mark'): Promise<string> {
-  const words = await pinyinWords(text, tone);
+export async function pinyinText(text: string, tone: ToneStyle = 'mark', dictionary?: DictionaryReadings): Promise<string> {
+  const words = await pinyinWords(text, tone, dictionary);
   let line = '';
   for (const w of words) {
     // Words are separated by a space; other text keeps its own spacing.

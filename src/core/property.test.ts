@@ -1,6 +1,6 @@
 /**
  * Property and fuzz tests of the engine: thousands of generated inputs per
- * run, all drawn from the seeded generators in ./fuzz.ts.
+ * run, all drawn from the seeded generators in src/testing/fuzz.ts.
  *
  *   1. fix is idempotent, for every target (tw, twp, hk on a smaller sample);
  *   2. repair removes only bracketed pinyin after a Han character and single
@@ -18,7 +18,7 @@
  * Every run prints its seed (t.diagnostic). To reproduce a failing run:
  *   ZHENGWEN_FUZZ_SEED=<seed> node --import tsx --test src/core/property.test.ts
  * A failure also names the case seed, regenerated alone by
- * generate(caseSeed, mix) in ./fuzz.ts, and prints the smallest failing input
+ * generate(caseSeed, mix) in src/testing/fuzz.ts, and prints the smallest failing input
  * the shrinker found, JSON-escaped.
  *
  * Environment:
@@ -40,7 +40,7 @@ import { detectScript } from './script.ts';
 import {
   bigInputSpecs, damagedUnit, generate, mixSeed, parseSeed, shrink, showInput,
   type BigInputMessage, type BigInputResult, type BigInputSpec, type Generated, type Mix,
-} from './fuzz.ts';
+} from '../testing/fuzz.ts';
 
 // A fixed default keeps CI reproducible (a red run can be replayed as is); the long mode
 // (scripts/fuzz-long.ts) and ZHENGWEN_FUZZ_SEED sample new cases.
@@ -94,7 +94,7 @@ function startBigInputs(): { specs: BigInputSpec[]; results: Map<string, Promise
   const settle = new Map<string, (r: BigInputResult) => void>();
   for (const s of specs) results.set(s.name, new Promise((resolve) => settle.set(s.name, resolve)));
   const tsx = import.meta.resolve('tsx/esm/api');
-  const fuzz = new URL('./fuzz.ts', import.meta.url).href;
+  const fuzz = new URL('../testing/fuzz.ts', import.meta.url).href;
   let queue = [...specs];
   // The worker does not keep the process alive until property 6 waits for it, so a run
   // filtered with --test-name-pattern ends when its own tests do.
@@ -205,7 +205,7 @@ async function forAll(t: TestContext, name: string, mix: Mix, inputs: readonly G
       assert.fail([
         `${name}: case ${i} of ${inputs.length} took ${(ms / 1000).toFixed(1)} s on ${g.text.length} code units (super-linear time?)`,
         `  run seed ${SEED}; reproduce the run with: ${REPRODUCE}`,
-        `  case seed ${g.seed} (generate(${g.seed}, '${mix}') in src/core/fuzz.ts gives the input again), kind ${g.kind}`,
+        `  case seed ${g.seed} (generate(${g.seed}, '${mix}') in src/testing/fuzz.ts gives the input again), kind ${g.kind}`,
         `  input: ${showInput(g.text)}`,
       ].join('\n'));
     }
@@ -226,7 +226,7 @@ async function failureReport(name: string, mix: Mix, i: number, n: number, g: Ge
   return [
     `${name}: failed at case ${i} of ${n}`,
     `  run seed ${SEED}; reproduce the run with: ${REPRODUCE}`,
-    `  case seed ${g.seed} (generate(${g.seed}, '${mix}') in src/core/fuzz.ts gives the input again), kind ${g.kind}`,
+    `  case seed ${g.seed} (generate(${g.seed}, '${mix}') in src/testing/fuzz.ts gives the input again), kind ${g.kind}`,
     `  input (${g.text.length} code units): ${showInput(g.text)}`,
     `  error: ${firstLines(error.message)}`,
     `  smallest failing input found (${shrunk.text.length} code units, ${shrunk.calls} tries): ${showInput(shrunk.text, 4000)}`,

@@ -3,6 +3,7 @@
  * one type each. Pages cannot send these: runtime messages only come from
  * our own extension's contexts.
  */
+import type { DictionaryEntry } from '../core/dictionary/types.ts';
 import type { EditKind } from '../core/edits.ts';
 
 /** Counts of what was changed on a page. */
@@ -61,11 +62,37 @@ export interface RevealChangeMessage { type: 'reveal-change'; id: number }
 /** Background → content script: the keyboard command asks for the popover at the selection or caret. */
 export interface LookupSelectionMessage { type: 'lookup-selection' }
 
+/**
+ * Content script → background: the dictionary's headwords at every start in
+ * text[from..to] (the dictionary lives in the background, so a tab never
+ * holds its ~11 MB). Answered with a DictionaryWindow.
+ */
+export interface DictionaryWindowMessage { type: 'dictionary-window'; text: string; from: number; to: number }
+/** The answer to DictionaryWindowMessage: every match, by start offset in the text sent. */
+export interface DictionaryWindow { matches: { start: number; length: number; entries: DictionaryEntry[] }[] }
+/** Content script → background: the dictionary readings of each word (for pinyin), answered with DictionaryReadings. */
+export interface DictionaryReadingsMessage { type: 'dictionary-readings'; words: string[] }
+/** The answer to DictionaryReadingsMessage: CC-CEDICT numbered readings of each word, [] when it has none. */
+export interface DictionaryReadings { readings: string[][] }
+
 /** Background → content script: the keyboard command pauses or resumes hover popovers on this page. */
 export interface TogglePopoversMessage { type: 'toggle-popovers' }
 
 export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | TogglePopoversMessage;
 export type ToBackgroundMessage = ReportMessage;
+export type DictionaryMessage = DictionaryWindowMessage | DictionaryReadingsMessage;
+
+/** Longest text a dictionary message may carry: a window around the pointer, or a batch of words. */
+export const MAX_DICTIONARY_TEXT = 20_000;
+
+/** Narrows an unknown runtime message to a dictionary request. */
+export function isDictionaryMessage(m: unknown): m is DictionaryMessage {
+  const r = m as { type?: unknown; text?: unknown; from?: unknown; to?: unknown; words?: unknown } | null;
+  if (r?.type === 'dictionary-window') {
+    return typeof r.text === 'string' && r.text.length <= MAX_DICTIONARY_TEXT && Number.isInteger(r.from) && Number.isInteger(r.to) && (r.to as number) - (r.from as number) <= 64;
+  }
+  return r?.type === 'dictionary-readings' && Array.isArray(r.words) && r.words.length <= MAX_DICTIONARY_TEXT && r.words.every((w) => typeof w === 'string' && w.length <= 32);
+}
 
 /** Narrows an unknown runtime message to one we send to content scripts. */
 export function isToContentMessage(m: unknown): m is ToContentMessage {

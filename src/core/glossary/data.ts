@@ -12,10 +12,13 @@ import policySlogan from '../../../data/glossary/policy-slogan.json';
 import position from '../../../data/glossary/position.json';
 import stateOrgan from '../../../data/glossary/state-organ.json';
 import strategy from '../../../data/glossary/strategy.json';
+import taiwan from '../../../data/glossary/taiwan.json';
+import hongKongMacao from '../../../data/glossary/hong-kong-macao.json';
 import type { GlossaryEntry } from './types.ts';
 
 /** Every entry, in category order. */
 export const GLOSSARY_ENTRIES = [
   ...partyOrgan, ...stateOrgan, ...position, ...legislatureCppcc, ...meetingDocument,
   ...strategy, ...policySlogan, ...administrativeDivision, ...lawDiscipline,
+  ...taiwan, ...hongKongMacao,
 ] as GlossaryEntry[];

@@ -21,7 +21,7 @@ export class GlossaryMatcher {
   constructor(readonly entries: readonly GlossaryEntry[]) {
     for (const entry of entries) {
       const forms = [entry.simplified, entry.traditional, ...(entry.aliases ?? []).flatMap((a) => [a.simplified, a.traditional])];
-      for (const form of new Set(forms)) {
+      for (const form of new Set(forms.flatMap(withTaiVariants))) {
         if (!form || this.byForm.has(form)) continue;
         this.byForm.set(form, entry);
         const first = form[0]!;
@@ -109,3 +109,8 @@ export class GlossaryMatcher {
 
 /** Shortest term found by scanning. */
 const MIN_SCAN_LENGTH = 2;
+
+/** A form and its 台/臺 twins: Taiwan writes both (台灣民眾黨, 臺北市政府), and so do Hong Kong pages. */
+function withTaiVariants(form: string): string[] {
+  return form.includes('台') || form.includes('臺') ? [form, form.replaceAll('臺', '台'), form.replaceAll('台', '臺')] : [form];
+}

@@ -13,10 +13,16 @@ export type GlossaryCategory =
   | 'strategy'
   | 'policy-slogan'
   | 'administrative-division'
-  | 'law-discipline';
+  | 'law-discipline'
+  | 'taiwan'
+  | 'hong-kong-macao'
+  | 'user';
 
-/** All category ids, in display order. */
-export const GLOSSARY_CATEGORIES: readonly GlossaryCategory[] = [
+/** The category of the reader's own terms (shown as "My terms"); never a data file. */
+export const USER_CATEGORY = 'user';
+
+/** All category ids of the data files, in display order (the reader's own terms are not among them). */
+export const GLOSSARY_CATEGORIES: readonly Exclude<GlossaryCategory, typeof USER_CATEGORY>[] = [
   'party-organ',
   'state-organ',
   'position',
@@ -26,6 +32,8 @@ export const GLOSSARY_CATEGORIES: readonly GlossaryCategory[] = [
   'policy-slogan',
   'administrative-division',
   'law-discipline',
+  'taiwan',
+  'hong-kong-macao',
 ];
 
 /** A label in English and in Simplified Chinese. */
@@ -47,7 +55,13 @@ export const CATEGORY_LABELS: Readonly<Record<GlossaryCategory, BilingualLabel>>
   'policy-slogan': { en: 'Policy terms and slogans', zh: '政策术语与提法' },
   'administrative-division': { en: 'Administrative divisions', zh: '行政区划' },
   'law-discipline': { en: 'Law and discipline', zh: '法律与纪律' },
+  taiwan: { en: 'Taiwan', zh: '台湾' },
+  'hong-kong-macao': { en: 'Hong Kong and Macao', zh: '港澳' },
+  user: { en: 'My terms', zh: '我的词语' },
 };
+
+/** Where a Taiwan, Hong Kong or Macao entry belongs. */
+export type GlossaryRegion = 'tw' | 'hk' | 'mo';
 
 /** Another Chinese form of a term (full name, abbreviation, older name), with its own script forms and pinyin. */
 export interface GlossaryAlias {
@@ -87,4 +101,23 @@ export interface GlossaryEntry {
   explanation: GlossaryExplanation;
   /** Related terms (Simplified main terms or aliases found elsewhere in the glossary). */
   seeAlso?: string[];
+  /** "YYYY" or "YYYY-MM": when the entry's counts and changeable facts were true (required for any such fact). */
+  asOf?: string;
+  /** Set when the term is a former name or body: what replaced it (a Simplified main term) and until when. */
+  former?: GlossaryFormer;
+  /** An everyday word that also has a political sense (意见, 审议): not underlined on pages, still shown on hover. */
+  everyday?: true;
+  /**
+   * Taiwan, Hong Kong or Macao: `traditional` is then the form used there
+   * (Taiwan standard for tw, Hong Kong standard for hk and mo) and the main form.
+   */
+  region?: GlossaryRegion;
+}
+
+/** What replaced a former name or body, and when. */
+export interface GlossaryFormer {
+  /** The Simplified main term of the entry that replaced it. */
+  replacedBy: string;
+  /** "YYYY" or "YYYY-MM": the last year (or month) the former name or body was in use. */
+  until: string;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readShared, skipUnlessShared } from '../../testing/shared.ts';
 import { applyEdits, undoEdits } from '../edits.ts';
-import { asLatin, big5AsGbk, shifted, utf8AsGbk, utf8AsLatin } from './damage.ts';
+import { asLatin, big5AsGbk, shifted, utf8AsGbk, utf8AsLatin } from '../../damage/mojibake-damage.ts';
 import { findMojibake } from './find-mojibake.ts';
 import { big5, gbk } from './tables.ts';
 

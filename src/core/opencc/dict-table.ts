@@ -51,8 +51,7 @@ export function compileTable(dicts: readonly string[]): DictTable {
   // Default sort compares UTF-16 code units, the order the matcher walks in.
   const sorted = [...entries.keys()].sort();
   let keyUnits = 0;
-  let valueUnits = 0;
-  for (const k of sorted) { keyUnits += k.length; valueUnits += entries.get(k)!.length; }
+  for (const k of sorted) keyUnits += k.length;
   const keys = new Uint16Array(keyUnits);
   const keyEnds = new Uint32Array(sorted.length);
   const valueEnds = new Uint32Array(sorted.length);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as cn2t from 'opencc-js/cn2t';
 import * as t2cn from 'opencc-js/t2cn';
-import { allSamples, Rng } from '../fuzz.ts';
+import { allSamples, Rng } from '../../testing/fuzz.ts';
 import { parseLooseJson, readShared, skipUnlessShared } from '../../testing/shared.ts';
 import { converter } from './index.ts';
 import { DICT_NAMES, type ConversionId } from './pipelines.ts';

@@ -1,16 +1,16 @@
 /**
  * Times findMojibake on 1 MB of text (UTF-8 size). Run:
- *   node --import tsx src/core/mojibake/bench-find-mojibake.ts
+ *   node --import tsx bench/find-mojibake.ts
  * Dev-only (Node's fs and perf_hooks).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { asLatin, utf8AsGbk } from './damage.ts';
-import { findMojibake } from './find-mojibake.ts';
-import { gbk } from './tables.ts';
+import { asLatin, utf8AsGbk } from '../src/damage/mojibake-damage.ts';
+import { findMojibake } from '../src/core/mojibake/find-mojibake.ts';
+import { gbk } from '../src/core/mojibake/tables.ts';
 
 const MB = 1 << 20;
-const samples = new URL('../../../samples/news/', import.meta.url);
+const samples = new URL('../samples/news/', import.meta.url);
 
 function megabyte(seed: string): string {
   let s = '';

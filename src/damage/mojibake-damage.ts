@@ -1,10 +1,10 @@
 /**
  * Damages text the way browsers and mirrors do, for tests and for
- * generate-cases.ts: encode with GBK or Big5, decode with the wrong decoder
+ * scripts/mojibake-cases.ts: encode with GBK or Big5, decode with the wrong decoder
  * (as browsers decode: our WHATWG tables), and say what an exact repair gives back —
  * with the loss marker (`?` or U+FFFD) in place of each lost character.
  */
-import { CP1252_80_9F, gbk, type Codec } from './tables.ts';
+import { CP1252_80_9F, gbk, type Codec } from '../core/mojibake/tables.ts';
 
 export function encode(text: string, codec: Codec): Uint8Array {
   const out: number[] = [];

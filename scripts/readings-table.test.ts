@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pinyin } from 'pinyin-pro';
-import { readingsTableData } from './generate-table.ts';
-import { readingsLookup } from './table.ts';
+import { readingsTableData } from './readings-table.ts';
+import { readingsLookup } from '../src/core/readings/table.ts';
 
 // The extension answers from this table (char-readings.browser.ts), the CLI and tests from
 // pinyin-pro: they must agree on every code point of every plane that has characters, whether

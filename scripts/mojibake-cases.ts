@@ -2,16 +2,16 @@
  * Generates cases/synthetic.json: Chinese news sentences (written for this
  * file, Simplified and Traditional) damaged through every path the repair
  * handles, each with the output an exact repair gives. Run:
- *   node --import tsx src/core/mojibake/generate-cases.ts
+ *   node --import tsx scripts/mojibake-cases.ts
  *
  * The damage is made with the decoders and encoders browsers use (the
- * engine's WHATWG tables, damage.ts), the way a browser or a mirror would make it. Where bytes
+ * engine's WHATWG tables, src/damage/mojibake-damage.ts), the way a browser or a mirror would make it. Where bytes
  * are lost the expected output keeps the loss marker (`?` or U+FFFD) in place
  * of the lost character: the repair must not guess it.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { big5, gbk, type Codec } from './tables.ts';
+import { big5, gbk, type Codec } from '../src/core/mojibake/tables.ts';
 import {
   annotationSplit,
   asLatin,
@@ -23,8 +23,8 @@ import {
   shifted,
   utf8AsGbk,
   utf8AsLatin,
-} from './damage.ts';
-import { PINYIN_HINTS } from './pinyin-hints.ts';
+} from '../src/damage/mojibake-damage.ts';
+import { PINYIN_HINTS } from '../src/core/mojibake/pinyin-hints.ts';
 
 export interface Case {
   input: string;
@@ -197,7 +197,7 @@ for (const [s, i, note] of [
   }
 }
 
-const path = fileURLToPath(new URL('./cases/synthetic.json', import.meta.url));
+const path = fileURLToPath(new URL('../src/core/mojibake/cases/synthetic.json', import.meta.url));
 writeFileSync(path, JSON.stringify(cases, null, 1) + '\n');
 console.log(`${cases.length} cases → ${path}`);
 
@@ -247,6 +247,6 @@ fails('2020Äê', '2020年', 'GBK shown as Latin-1, a lone 年 (Äê) with no ot
   const r = utf8AsGbk('7月18');
   fails(r.input, r.expected, 'UTF-8 read as GBK, a lone 月 cut off by the next ASCII byte: the single garbage character 鏈 before U+FFFD is removed only next to other UTF-8 damage');
 }
-const knownPath = fileURLToPath(new URL('./cases/known-failures.json', import.meta.url));
+const knownPath = fileURLToPath(new URL('../src/core/mojibake/cases/known-failures.json', import.meta.url));
 writeFileSync(knownPath, JSON.stringify(known, null, 1) + '\n');
 console.log(`${known.length} known failures → ${knownPath}`);

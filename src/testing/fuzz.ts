@@ -613,7 +613,7 @@ export function bigInputSpecs(seed: number, big: number, damaged: { text: string
     const shown = length.toLocaleString('en-US');
     specs.push(
       { name: `a damaged sample repeated to ${shown} code units`, recipe: `(${damaged.recipe} + "\\n") repeated and cut to ${shown} code units`, unit: `${damaged.text}\n`, length },
-      { name: `random Han, ${shown} code units`, recipe: `randomHan(${mixSeed(seed, 'big-han')}, ${length}) in src/core/fuzz.ts`, hanSeed: mixSeed(seed, 'big-han'), length },
+      { name: `random Han, ${shown} code units`, recipe: `randomHan(${mixSeed(seed, 'big-han')}, ${length}) in src/testing/fuzz.ts`, hanSeed: mixSeed(seed, 'big-han'), length },
     );
   }
   // Lost characters shown as '?' come in runs on real mojibake pages.
@@ -638,8 +638,8 @@ function errorText(e: unknown): string {
 /** The worker's body: runs repair and fix(…, { to: 'cn' }) on each big input and posts one result per input. */
 export async function bigInputWorker(): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
-  const { repair } = await import('./repair.ts');
-  const { fix } = await import('./fix.ts');
+  const { repair } = await import('../core/repair.ts');
+  const { fix } = await import('../core/fix.ts');
   for (const spec of (workerData as { specs: BigInputSpec[] }).specs) {
     parentPort!.postMessage({ type: 'start', name: spec.name } satisfies BigInputMessage);
     let text: string | undefined = buildBigInput(spec);

@@ -1,5 +1,5 @@
-import { charReadings } from './char-readings.ts';
-import { encodeReadingsTable } from './table.ts';
+import { charReadings } from '../src/core/readings/char-readings.ts';
+import { encodeReadingsTable } from '../src/core/readings/table.ts';
 
 const HAN = /^\p{Script=Han}$/u;
 
