@@ -128,6 +128,10 @@ export async function buildExtension(browser) {
   await cp('src/glossary-page/user-glossary.html', `${out}/user-glossary.html`);
   await cp('src/glossary-page/user-glossary.css', `${out}/user-glossary.css`);
   await cp('src/content/content.css', `${out}/content.css`);
+  // The word-list page (src/word-list/), an extension page with a classic script.
+  await esbuild.build({ ...common, minify, format: 'iife', platform: 'browser', outdir: out, entryPoints: { 'word-list': 'src/word-list/word-list.ts' } });
+  await cp('src/word-list/word-list.html', `${out}/word-list.html`);
+  await cp('src/word-list/word-list.css', `${out}/word-list.css`);
   await cp('_locales', `${out}/_locales`, { recursive: true });
   await cp('THIRD_PARTY_NOTICES.md', `${out}/THIRD_PARTY_NOTICES.md`); // the licences of what the bundles carry
   await mkdir(`${out}/icons`, { recursive: true });

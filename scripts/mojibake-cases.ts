@@ -10,10 +10,13 @@
  * of the lost character: the repair must not guess it.
  */
 import { writeFileSync } from 'node:fs';
+import { pinyin } from 'pinyin-pro';
+import { simplifiedFormsOf } from '../src/core/script.ts';
 import { fileURLToPath } from 'node:url';
 import { big5, gbk, type Codec } from '../src/core/mojibake/tables.ts';
 import {
   annotationSplit,
+  annotationSplitInRun,
   asLatin,
   big5AsGbk,
   decoders,
@@ -186,6 +189,51 @@ for (const [s, i, note] of [
     const r = annotationSplit(s, i, pinyin, whatwg);
     add(r.input, r.expected, `${note}${whatwg ? ' (browser decoder: U+FFFD, the "(" kept)' : ''}`);
   }
+}
+
+/** The reading of a Traditional character with its tone mark, as pinyin-pro reads its Simplified form. */
+function toned(ch: string): string {
+  return pinyin(simplifiedFormsOf(ch)[0] ?? ch, { toneType: 'symbol' });
+}
+
+// `當?shù)貏?chuàng)新` shape: the run after the first annotation ends at a character the
+// mirror annotated where it stood; its trail byte and that annotation's "(" made the second `?`.
+{
+  let made = 0;
+  const more = [
+    '新型藥物能顯著推動當地創新發展。', '患者的射血分數明顯改善。', '該市經濟運行穩中向好，財政收入增長。',
+    '會議聽取了關於縣區教育工作的匯報。', '專家建議加強對農村飲用水源的監測。', '政府將繼續擴大對中小企業的貸款規模。',
+  ];
+  for (const [t, s] of [...TRADITIONAL, ...more].entries()) {
+    const chars = [...s];
+    let done = false;
+    for (let i = 1; i < chars.length && !done; i++) {
+      const b = gbkBytes(s);
+      if (b.bytes[b.starts[i]!]! < 0x81 || b.bytes[b.starts[i - 1]!]! < 0x81) continue;
+      const x = String.fromCharCode(gbk().decodePair(b.bytes[b.starts[i]! - 1]!, b.bytes[b.starts[i]!]!));
+      const pinyin = hints.has(x) ? (READING[x] ?? toned(x)) : undefined;
+      if (!pinyin) continue;
+      for (let j = i + 1; j <= i + 4 && !done; j++) {
+        // The mirror writes tone marks (shí): with the tone, 實 and 屍 (both shi after lead byte 8C) differ.
+        const pinyinJ = chars[j] && hints.has(chars[j]!) ? toned(chars[j]!) : undefined;
+        if (!pinyinJ) continue;
+        for (const whatwg of [false, true]) {
+          const r = annotationSplitInRun(s, i, pinyin, j, pinyinJ, whatwg);
+          if (!r) break;
+          add(r.input, r.expected, `\`當?shù)貏?chuàng)新\` shape, ${t < TRADITIONAL.length ? `T${t + 1}` : s.slice(0, 6) + '…'}: the annotation (${pinyin}) of the garbage ${x} and the annotation (${pinyinJ}) of ${chars[j]} that ends the run${whatwg ? ' (browser decoder: U+FFFD, the "(" kept)' : ''}`);
+          done = true;
+        }
+      }
+    }
+    if (done) made++;
+  }
+  if (made < 3) throw new Error(`only ${made} sentences give the annotation-in-run shape`);
+}
+add('能顯著推動當?shù)貏?chuàng)新', '能顯著推動當地創(chuàng)新', 'issue 14 shape by hand: 當地創新 one byte off, the annotations (shù) of the garbage 數 and (chuàng) of 創 both inside');
+
+// Big5 十 is A4 51: its trail byte shows as the ASCII Q (`¤Q`), and so do many others (¥l for 召, ¶} for 開).
+for (const s of ['立法院召開第十屆第三會期第十二次會議。', '共有三十位委員出席，通過十項決議。', '他表示，十分感謝大家的支持。']) {
+  add(asLatin(s, big5(), 'Latin-1'), s, `Big5→Latin-1 with 十 (A4 51, shown as ¤Q): ${s.slice(0, 8)}…`);
 }
 
 // `?,F(xiàn)代化` shape: the annotation of a real character after the realigning byte.

@@ -653,7 +653,7 @@ describe('detect and pinyin', { concurrency: true }, () => {
     assert.deepEqual(n.length, 4, JSON.stringify(n));
     assert.match(n[0]!, /^tiao2 ?zheng3$/);
     assert.match(n[1]!, /^yin2 ?hang2$/);
-    assert.match(n[2]!, /^hai2 ?shi4$/);
+    assert.match(n[2]!, /^hai2 ?shi5$/, 'the dictionary reads 还是 with a neutral tone');
   });
 });
 

@@ -1,7 +1,9 @@
+import { defineCommand } from './define-command.ts';
 import { detectCommand } from './detect-command.ts';
 import { fixCommand } from './fix-command.ts';
 import { glossaryCommand } from './glossary-command.ts';
 import { pinyinCommand } from './pinyin-command.ts';
+import { vocabCommand } from './vocab-command.ts';
 import { InputError, USAGE, UsageError } from './usage.ts';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
@@ -9,6 +11,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   detect: detectCommand,
   pinyin: pinyinCommand,
   glossary: glossaryCommand,
+  define: defineCommand,
+  vocab: vocabCommand,
 };
 
 /** Runs the command line and returns the exit code: 0 done, 1 bad input, 2 bad usage. */

@@ -182,3 +182,68 @@ describe('the evidence behind the verdict', () => {
   });
 });
 
+
+describe('mirrors that annotate part of the occurrences (issue 14)', () => {
+  test('the in-the-wild page: a mirror, and the reason names the figures it rests on', () => {
+    const w25 = readCases('in-the-wild-patterns.json').find((c) => c.name.startsWith('W25 ') && c.to === 'keep')!;
+    const p = analyze(w25.input).pinyin;
+    assert.equal(p.mirror, true);
+    assert.equal(p.found, 27);
+    assert.ok(p.coverage >= 0.5 && p.coverage < 0.6, `coverage ${p.coverage}`);
+    assert.equal(p.why, `27 annotations, 100 % on Traditional-only characters, one fixed reading per character, at ${Math.round(p.coverage * 100)} % of their characters' occurrences, ${Math.round(p.laterShare * 100)} % at a later occurrence of their character (a lesson glosses a character where it first appears): a mirror annotating part of the occurrences`);
+  });
+
+  test('a lesson glossing Traditional-only characters where they first appear is not one, and says so', () => {
+    const lesson = readCases('negative.json').find((c) => c.name.startsWith('Traditional lesson glossing eight'))!;
+    const p = analyze(lesson.input).pinyin;
+    assert.equal(p.mirror, false);
+    assert.equal(p.laterShare, 0);
+    assert.match(p.why, /^8 annotations, 100 % on Traditional-only characters, 100 % at the first occurrence of their character/);
+  });
+
+  test('a generated set: 12 samples × 10 seeds × a third, half and 60 % of the occurrences are all judged mirrors', (t) => {
+    let pages = 0;
+    const missed: string[] = [];
+    for (const path of SIMPLIFIED_NEWS) {
+      const text = readSample(path);
+      for (let seed = 100; seed < 110; seed++) {
+        for (const occurrenceShare of [1 / 3, 0.5, 0.6]) {
+          const p = analyze(damage(text, { seed, style: seed % 2 ? 'marks' : 'numbers', occurrenceShare, commaRate: 0 })).pinyin;
+          pages++;
+          if (!p.mirror) missed.push(`${path} seed ${seed} share ${occurrenceShare.toFixed(2)}: ${p.why}`);
+        }
+      }
+    }
+    t.diagnostic(`${pages - missed.length} of ${pages} partial-annotation pages judged mirrors`);
+    assert.deepEqual(missed, []);
+  });
+
+  test('the reasons that say no name their evidence too', () => {
+    assert.match(analyze('今天學習三個生字：網(wǎng)、經(jīng)、區(qū)。').pinyin.why, /3 annotations/);
+    const mixed = analyze('這是網(wǎng)，那是經(jing)，還有區(qū)、會(hui)、們(men)、說(shuō)。').pinyin;
+    assert.equal(mixed.mirror, false);
+    assert.match(mixed.why, /without tones and .* with/);
+  });
+});
+
+describe("a mirror's fixed wrong tone (issue 14)", () => {
+  test('成績(jī) goes on a mirror page, with its own reason, and the verdict counts it', async () => {
+    const { repair } = await import('./repair.ts');
+    const w26 = readCases('in-the-wild-patterns.json').find((c) => c.name.startsWith('W26 ') && c.to === 'keep')!;
+    const r = repair(w26.input);
+    assert.equal(r.text, w26.expected);
+    const wrong = r.edits.filter((e) => e.original === '(jī)');
+    assert.ok(wrong.length >= 3);
+    for (const e of wrong) assert.match(e.reason, /fixed annotation of 績, a reading but for its tone/);
+    assert.match(r.analysis.verdict, new RegExp(`and ${wrong.length} with the mirror's fixed wrong tone`));
+  });
+
+  test('not when the character also carries a valid reading on the page, nor off a mirror page', async () => {
+    const { repair } = await import('./repair.ts');
+    const w26 = readCases('in-the-wild-patterns.json').find((c) => c.name.startsWith('W26 ') && c.to === 'keep')!;
+    // One 績 with its right reading: the page no longer has one fixed annotation of 績.
+    const mixed = w26.input.replace('(jī)', '(jì)');
+    assert.ok(repair(mixed).text.includes('績(jī)'));
+    assert.equal(repair('學生們的成績(jī)單昨天寄出。').text, '學生們的成績(jī)單昨天寄出。');
+  });
+});

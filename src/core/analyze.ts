@@ -28,16 +28,18 @@ export interface Analysis {
 
 /** Found damage, kept so repair does not search twice. */
 export interface AnalysisWithFindings extends Analysis {
-  findings: { annotations: AnnotationCandidate[]; commas: StrayComma[] };
+  /** `rejected`: syllable-shaped brackets after a Han character that are no reading of it (offsets). */
+  findings: { annotations: AnnotationCandidate[]; commas: StrayComma[]; rejected: number[] };
 }
 
 /** Reads a text and says which script it is in and what mirror damage it shows. */
 export function analyze(text: string): AnalysisWithFindings {
   const counts = detectScript(text);
-  const annotations = findAnnotationCandidates(text);
+  const rejected: number[] = [];
+  const annotations = findAnnotationCandidates(text, rejected);
   const commas = counts.han > 0 ? findStrayCommas(text) : [];
   const leftovers = counts.script === 'traditional' || counts.script === 'mixed' ? countLeftovers(text) : 0;
-  return conclude(text, counts, annotations, commas, leftovers);
+  return conclude(text, counts, annotations, commas, leftovers, rejected);
 }
 
 /**
@@ -55,6 +57,7 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
   let leftovers = 0;
   let annotations: AnnotationCandidate[] = [];
   let commas: StrayComma[] = [];
+  const rejected: number[] = [];
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start + pieceChars);
     end = end === -1 ? text.length : end + 1;
@@ -64,7 +67,10 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
     trad += counts.traditionalOnly;
     simp += counts.simplifiedOnly;
     // concat, not push(...): a spread of many findings can overflow the call stack.
-    annotations = annotations.concat(start === 0 ? findAnnotationCandidates(piece) : findAnnotationCandidates(piece).map((a) => ({ ...a, offset: a.offset + start })));
+    const pieceRejected: number[] = [];
+    const found = findAnnotationCandidates(piece, pieceRejected);
+    annotations = annotations.concat(start === 0 ? found : found.map((a) => ({ ...a, offset: a.offset + start })));
+    for (const at of pieceRejected) rejected.push(at + start);
     commas = commas.concat(start === 0 ? findStrayCommas(piece) : findStrayCommas(piece).map((c) => ({ ...c, offset: c.offset + start })));
     leftovers += countLeftovers(piece);
     start = end;
@@ -72,11 +78,11 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
   }
   const script = classify(han, trad, simp);
   const counts: ScriptCounts = { script, han, traditionalOnly: trad, simplifiedOnly: simp };
-  return conclude(text, counts, annotations, han > 0 ? commas : [], script === 'traditional' || script === 'mixed' ? leftovers : 0);
+  return conclude(text, counts, annotations, han > 0 ? commas : [], script === 'traditional' || script === 'mixed' ? leftovers : 0, rejected);
 }
 
 /** The verdict from what was found in the text. */
-function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCandidate[], commas: StrayComma[], leftovers: number): AnalysisWithFindings {
+function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCandidate[], commas: StrayComma[], leftovers: number, rejected: number[]): AnalysisWithFindings {
   // Script is judged on the text without the annotations' own letters (they hold no Han anyway).
   const pinyin = judgeAnnotations(text, annotations, counts.script, counts.han);
   const converted = counts.script === 'traditional' && leftovers >= 2;
@@ -90,7 +96,7 @@ function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCan
     mojibake: { repaired: 0, lost: 0 },
     mirror,
     verdict: '',
-    findings: { annotations, commas },
+    findings: { annotations, commas, rejected },
   };
   analysis.verdict = verdictOf(analysis);
   return analysis;
@@ -104,9 +110,13 @@ const SCRIPT_NAMES: Record<Script, string> = {
   none: 'no Chinese text',
 };
 
-function verdictOf(a: Analysis): string {
+/** The one-line verdict for a person, from the figures of an analysis. */
+export function verdictOf(a: Analysis): string {
   const parts: string[] = [];
-  if (a.pinyin.mirror) parts.push(plural(a.pinyin.found, 'pinyin insertion'));
+  if (a.pinyin.mirror) {
+    const fixedTone = a.pinyin.fixedTone ? ` (and ${formatCount(a.pinyin.fixedTone)} with the mirror's fixed wrong tone)` : '';
+    parts.push(plural(a.pinyin.found, 'pinyin insertion') + fixedTone);
+  }
   if (a.punctuation.damage) parts.push(plural(a.punctuation.found, 'stray comma'));
   if (a.mirror && a.leftovers > 0) parts.push(plural(a.leftovers, 'Simplified leftover'));
   if (a.mirror) return `machine-converted mirror page: ${parts.join(', ')}`;

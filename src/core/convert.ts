@@ -30,7 +30,8 @@ export function isTraditionalText(c: ScriptCounts): boolean {
 /**
  * The converter for a text to `target`, or undefined when nothing needs
  * converting. Traditional goes to Simplified through OpenCC's Taiwan→mainland
- * table (看著→看着), which the mirrors' text matches best. Text already in
+ * table (看著→看着), which the mirrors' text matches best, with our own
+ * phrases ahead of it for the words it gets wrong (專著 stays 专著). Text already in
  * Traditional only needs the regional variants (t→tw, t→hk; t→twp adds Taiwan
  * vocabulary): the Simplified→Traditional tables are keyed on Simplified words
  * and would turn 鄰里 into 鄰裡 and 干擾 into 幹擾. Its Simplified leftovers
@@ -41,7 +42,7 @@ function converterFor(counts: ScriptCounts, target: Target): Promise<ConverterFn
   if (target === 'keep' || counts.script === 'none') return undefined;
   // Text with no Traditional-only character is left alone: tw→cn would still
   // touch a few shared forms of genuine Simplified text (显著→显着).
-  if (target === 'cn') return counts.traditionalOnly > 0 ? converter('tw2s') : undefined;
+  if (target === 'cn') return counts.traditionalOnly > 0 ? converter('tw2cn') : undefined;
   const fromSimplified = converter(`s2${target}`);
   if (!isTraditionalText(counts)) return fromSimplified.then((fn) => (s: string) => keepSurnames(s, fn(s)));
   return Promise.all([converter(`t2${target}`), fromSimplified]).then(([variants, full]) => (s: string) => convertLeftovers(variants(s), full));

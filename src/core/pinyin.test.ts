@@ -31,3 +31,7 @@ test('chooseReading keeps one dictionary reading, and lets context choose among 
   assert.equal(chooseReading('成', ['Cheng2', 'cheng2'], ['cheng2'], undefined, undefined), 'cheng2');
   assert.equal(chooseReading('的', [], ['de5'], undefined, undefined), undefined);
 });
+
+test('地 kept on an adverb by the segmenter still reads de', async () => {
+  assert.equal(await pinyinText('慢慢地走'), 'mànmàn de zǒu');
+});

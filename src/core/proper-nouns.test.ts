@@ -32,3 +32,9 @@ test('cased syllables keep one entry per character (for tone colours), the space
   assert.deepEqual(casedSyllables('重庆市', ['chóng', 'qìng', 'shì'], true), ['Chóng', 'qìng', ' Shì']);
   assert.deepEqual(casedSyllables('党政', ['dǎng', 'zhèng'], false), ['dǎng', 'zhèng']);
 });
+
+test('capitals the dictionary already gave: a later capital starts a new part, never two spaces', () => {
+  assert.deepEqual(casedSyllables('成渝', ['Chéng', 'Yú'], false), ['Chéng', ' Yú']);
+  assert.equal(casedPinyin('荣昌区', ['Róng', 'chāng', 'Qū'], true), 'Róngchāng Qū');
+  assert.equal(casedPinyin('长江', ['Cháng', 'Jiāng'], true), 'Cháng Jiāng');
+});

@@ -45,14 +45,15 @@ function placeSuffixAt(word: string): number {
  * The one place the case of word pinyin is decided: lower case, or for a
  * proper noun a capital first letter, with a place's suffix written apart
  * and capitalised too (重庆市 → Chóngqìng Shì). One syllable per character
- * in and out; the space before a suffix leads its syllable (" Shì").
+ * in and out; the space before a suffix or a capitalised part leads its syllable (" Shì").
  */
 export function casedSyllables(word: string, syllables: readonly string[], properNoun: boolean): string[] {
-  if (!properNoun || syllables.length === 0) return [...syllables];
-  const out = [...syllables];
+  // A capital inside the word (the dictionary's Cheng2 Yu2) starts a new part, as the word pinyin writes it.
+  const out = syllables.map((x, i) => (i > 0 && /^\p{Lu}/u.test(x) ? ` ${x}` : x));
+  if (!properNoun || out.length === 0) return out;
   out[0] = capitalise(out[0]!);
   const stem = placeSuffixAt(word);
-  if (stem > 0 && stem === out.length - 1) out[stem] = ` ${capitalise(out[stem]!)}`;
+  if (stem > 0 && stem === out.length - 1 && !out[stem]!.startsWith(' ')) out[stem] = ` ${capitalise(out[stem]!)}`;
   return out;
 }
 

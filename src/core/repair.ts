@@ -1,7 +1,7 @@
-import { analyze, type AnalysisWithFindings } from './analyze.ts';
+import { analyze, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
 import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
-import { annotationEdits } from './repair/pinyin-annotations.ts';
+import { annotationEdits, findFixedToneAnnotations } from './repair/pinyin-annotations.ts';
 import { strayCommaEdits } from './repair/stray-punctuation.ts';
 
 export interface RepairResult {
@@ -34,7 +34,16 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
   // concat, not push(...): a spread of 130,000 edits overflows the call stack.
   let edits: Edit[] = [];
-  if (pinyinIsDamage) edits = edits.concat(annotationEdits(restored, analysis.findings.annotations));
+  if (pinyinIsDamage) {
+    edits = edits.concat(annotationEdits(restored, analysis.findings.annotations));
+    // On a mirror page only: its table's fixed wrong tones (成績(jī)), consistent on the page.
+    const fixedTone = analysis.findings.rejected.length ? findFixedToneAnnotations(restored, analysis.findings.annotations, analysis.findings.rejected) : [];
+    if (fixedTone.length) {
+      edits = edits.concat(annotationEdits(restored, fixedTone));
+      analysis.pinyin.fixedTone = fixedTone.length;
+      analysis.verdict = verdictOf(analysis);
+    }
+  }
   if (commasAreDamage) edits = edits.concat(strayCommaEdits(restored, analysis.findings.commas));
   const sorted = sortEdits(edits);
   const out = sorted.length ? applyEdits(restored, sorted) : restored;

@@ -49,6 +49,7 @@ export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simpl
   icu.forEach((seg, i) => {
     if (!HAN_CHAR.test(seg.segment)) return;
     joins.push(seg.segment);
+    if (seg.segment.length >= 3 && seg.segment.endsWith('地')) joins.push(seg.segment.slice(0, -1));
     let joined = seg.segment;
     for (let j = i + 1; j < icu.length && j <= i + MAX_JOIN && HAN_ONLY.test(icu[j]!.segment); j++) {
       joined += icu[j]!.segment;
@@ -64,6 +65,13 @@ export async function pinyinWords(text: string, tone: ToneStyle, simplify: Simpl
   const segments: { index: number; segment: string }[] = [];
   for (let i = 0; i < icu.length; i++) {
     const seg = icu[i]!;
+    // ICU keeps an adverb's 地 on the word (慢慢地): where the dictionary does not know the whole,
+    // the particle stands alone, so it is read de (see chooseReading).
+    if (dictionary && seg.segment.length >= 3 && seg.segment.endsWith('地') && HAN_ONLY.test(seg.segment) && !(known.get(seg.segment) ?? []).length) {
+      const stem = seg.segment.slice(0, -1);
+      segments.push({ index: seg.index, segment: stem }, { index: seg.index + stem.length, segment: '地' });
+      continue;
+    }
     let take = 1;
     if (HAN_ONLY.test(seg.segment)) {
       let joined = seg.segment;

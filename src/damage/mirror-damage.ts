@@ -21,6 +21,12 @@ export interface DamageOptions {
   spaceRate?: number;
   /** Full-width brackets （）. */
   fullWidth?: boolean;
+  /**
+   * Share of a table character's occurrences that get the annotation (0–1,
+   * default 1). Some mirrors annotate a random third or half of them instead
+   * of every one (issue 14: coverage 0.5–0.6 on real pages).
+   */
+  occurrenceShare?: number;
 }
 
 let toTraditional: ((s: string) => string) | undefined;
@@ -56,6 +62,8 @@ export function annotate(traditional: string, o: DamageOptions): string {
       reading = fixedReading(ch, style);
       table.set(ch, reading);
     }
+    // Drawn only when set, so pages generated without the option stay byte-identical.
+    if (o.occurrenceShare !== undefined && o.occurrenceShare < 1 && random() >= o.occurrenceShare) continue;
     const space = random() < (o.spaceRate ?? 0) ? ' ' : '';
     const one = `${open}${reading}${space}${close}`;
     out.push(style === 'toneless-doubled' && random() < 0.5 ? one + one : one);

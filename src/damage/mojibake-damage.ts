@@ -221,3 +221,30 @@ export function annotationSplit(s: string, i: number, pinyin: string, whatwg: bo
   if (w?.lostLast) expected[w.last] = '\ufffd';
   return { input, expected: expected.join('') };
 }
+
+/**
+ * `當?shù)貏?chuàng)新` shape: annotationSplit at character i, and the run read one
+ * byte off after it ends at character j (> i), which the mirror annotated
+ * where it stood: j's trail byte and that annotation's "(" make a bad pair
+ * (`?`, or U+FFFD with the "(" kept), and the text after is aligned again.
+ * Expected: the text with j's annotation in place. Undefined for shapes this
+ * does not model (a trail byte realigns the run before j, j's trail is ASCII).
+ */
+export function annotationSplitInRun(
+  s: string, i: number, pinyin: string, j: number, pinyinJ: string, whatwg: boolean,
+): { input: string; expected: string } | undefined {
+  const b = gbkBytes(s);
+  const chars = b.chars;
+  if (j <= i || j >= chars.length) return undefined;
+  for (let k = i - 1; k <= j; k++) if (b.bytes[b.starts[k]!]! < 0x81 || b.starts[k + 1]! - b.starts[k]! !== 2) return undefined;
+  if (b.bytes[b.starts[j]! + 1]! < 0x81) return undefined;
+  const mid = Uint8Array.from(b.bytes.slice(b.starts[i]! + 1, b.starts[j]! + 1));
+  const garbage = decoders.gbk.decode(mid);
+  // Every shifted pair must be one character GBK decodes (and encodes back).
+  if (garbage.length !== j - i || garbage.includes('\ufffd')) return undefined;
+  for (const g of garbage) if (gbk().encodeChar(g.charCodeAt(0)) >> 8 < 0x81) return undefined;
+  const bad = whatwg ? '\ufffd(' : '?';
+  const input = decoders.gbk.decode(Uint8Array.from(b.bytes.slice(0, b.starts[i]!))) + bad + pinyin + ')' + garbage + bad + pinyinJ + ')' + chars.slice(j + 1).join('');
+  const expected = chars.slice(0, j + 1).join('') + '(' + pinyinJ + ')' + chars.slice(j + 1).join('');
+  return { input, expected };
+}

@@ -124,6 +124,11 @@ const STYLES: { label: string; options: DamageOptions }[] = [
   { label: 'toneless, doubled', options: { seed: 7, style: 'toneless-doubled' } },
   { label: 'toneless, doubled, every character, spaces', options: { seed: 8, style: 'toneless-doubled', tableShare: 1, commaRate: 0.2, spaceRate: 0.5 } },
   { label: 'marks, tiny table, commas everywhere', options: { seed: 9, style: 'marks', tableShare: 0.1, commaRate: 0.6 } },
+  // Mirrors that annotate a random share of the occurrences (issue 14: coverage 0.5–0.6 on real pages).
+  { label: 'partial: marks, a third of the occurrences', options: { seed: 10, style: 'marks', occurrenceShare: 1 / 3 } },
+  { label: 'partial: marks, half of the occurrences, no commas', options: { seed: 11, style: 'marks', occurrenceShare: 0.5, commaRate: 0 } },
+  { label: 'partial: tone numbers, 60 % of the occurrences, spaces', options: { seed: 12, style: 'numbers', occurrenceShare: 0.6, spaceRate: 0.2 } },
+  { label: 'partial: marks, half of the occurrences, full-width brackets', options: { seed: 13, style: 'marks', occurrenceShare: 0.5, fullWidth: true } },
 ];
 
 

@@ -12,6 +12,8 @@ test('numbered readings are written with tone marks where Hanyu Pinyin puts them
   assert.equal(formatPinyin('zhui1', 'mark'), 'zhuī');
   assert.equal(formatPinyin('liu2', 'mark'), 'liú');
   assert.equal(formatPinyin('B chao1', 'mark'), 'B chāo');
+  assert.equal(formatPinyin('Rong2 chang1 Qu1', 'mark'), 'Róngchāng Qū');
+  assert.equal(formatPinyin('Chang2 Jiang1', 'mark'), 'Cháng Jiāng');
   assert.equal(formatPinyin('yin2 hang2', 'num'), 'yin2hang2');
 });
 

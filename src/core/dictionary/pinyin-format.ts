@@ -52,8 +52,9 @@ export function formatPinyin(numbered: string, style: 'mark' | 'num'): string {
   let out = '';
   let previous: ToneSyllable | undefined;
   for (const s of toneSyllables(numbered, style)) {
-    // Letters and digits (3D, B超) stand apart from the syllables around them.
-    if (previous && (s.tone === 0 || previous.tone === 0)) out += ' ';
+    // Letters and digits (3D, B超) stand apart from the syllables around them, and so does
+    // each capitalised part of a proper noun (Róngchāng Qū, Cháng Jiāng).
+    if (previous && (s.tone === 0 || previous.tone === 0 || /^[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ]/.test(s.text))) out += ' ';
     else if (previous && style === 'mark' && /^[aoeāáǎàōóǒòēéěè]/i.test(s.text)) out += "'";
     out += s.text;
     previous = s;

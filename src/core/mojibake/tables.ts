@@ -85,9 +85,25 @@ function gbkRaw(): CodecTables {
   return (gbkTables ??= buildTables(decodeTables.gbk, () => 1));
 }
 
+/**
+ * Characters whose Big5 encoder takes the last of their standard codes, not
+ * the first (WHATWG Encoding Standard, "index Big5 pointer"): 十 is A4 51, as
+ * every Big5 encoder writes it, not the duplicate A2 CC in the symbols rows.
+ */
+const BIG5_LAST_CODE = [0x2550, 0x255e, 0x2561, 0x256a, 0x5341, 0x5345];
+
 // Standard Big5 codes win over HKSCS duplicates.
 function big5Raw(): CodecTables {
-  return (big5Tables ??= buildTables(decodeTables.big5, (lead) => (lead >= 0xa1 ? 2 : 1)));
+  if (big5Tables) return big5Tables;
+  const t = buildTables(decodeTables.big5, (lead) => (lead >= 0xa1 ? 2 : 1));
+  for (const c of BIG5_LAST_CODE) {
+    for (let i = t.decode.length - 1; i >= (0xa1 - LEAD_MIN) * TRAIL_COUNT; i--) {
+      if (t.decode.charCodeAt(i) !== c) continue;
+      t.encode[c] = ((LEAD_MIN + Math.floor(i / TRAIL_COUNT)) << 8) | (TRAIL_MIN + (i % TRAIL_COUNT));
+      break;
+    }
+  }
+  return (big5Tables = t);
 }
 
 /** GBK as browsers decode it (the WHATWG gb18030 decoder, double-byte part). */

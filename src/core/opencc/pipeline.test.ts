@@ -9,7 +9,8 @@ import { DICT_NAMES, type ConversionId } from './pipelines.ts';
 import { readDict } from './table-source.ts';
 
 // Our pipelines must give exactly what opencc-js gives: these are the converters they replace.
-const OPENCC: Record<ConversionId, () => (s: string) => string> = {
+// tw2cn is tw2s with our own phrases first (zhengwen-phrases.ts): tested against tw2s below.
+const OPENCC: Record<Exclude<ConversionId, 'tw2cn'>, () => (s: string) => string> = {
   tw2s: () => t2cn.Converter({ from: 'tw', to: 'cn' }),
   s2tw: () => cn2t.Converter({ from: 'cn', to: 'tw' }),
   s2twp: () => cn2t.Converter({ from: 'cn', to: 'twp' }),
@@ -18,7 +19,7 @@ const OPENCC: Record<ConversionId, () => (s: string) => string> = {
   t2twp: () => cn2t.Converter({ from: 't', to: 'twp' }),
   t2hk: () => cn2t.Converter({ from: 't', to: 'hk' }),
 };
-const IDS = Object.keys(OPENCC) as ConversionId[];
+const IDS = Object.keys(OPENCC) as (keyof typeof OPENCC)[];
 
 /** Random text built from the dictionaries' own keys (so phrases meet and overlap) and awkward characters. */
 async function generatedTexts(seed: number, count: number): Promise<string[]> {
@@ -92,4 +93,24 @@ test('no key of any table holds a newline: lines convert alone (convert.ts relie
     const t = await loadTable(g);
     assert.equal(t.keys.indexOf(0x0a), -1, g.join('+'));
   }
+});
+
+test("tw2cn equals opencc-js's tw2s wherever none of our phrases occurs, and differs only around them", async () => {
+  const { ZHENGWEN_PHRASES } = await import('./zhengwen-phrases.ts');
+  const keys = ZHENGWEN_PHRASES.split('|').map((l) => l.split(' ')[0]!);
+  const theirs = OPENCC.tw2s();
+  const ours = await converter('tw2cn');
+  const texts = [...allSamples().flatMap((s) => s.text.split('\n')), ...(await generatedTexts(20261206, 3000))];
+  let compared = 0;
+  let differing = 0;
+  for (const s of texts) {
+    if (keys.some((k) => s.includes(k))) {
+      if (ours(s) !== theirs(s)) differing++;
+      continue;
+    }
+    compared++;
+    assert.equal(ours(s), theirs(s), JSON.stringify(s));
+  }
+  assert.ok(compared > 2000, `only ${compared} texts without our phrases`);
+  assert.ok(differing > 0, 'the generated texts hold some of our phrases (their keys are among the dictionaries read)');
 });

@@ -32,3 +32,11 @@ test("pipelines.ts matches opencc-js's presets for every conversion we use", asy
     assert.deepEqual(await specFromPreset(cn2t, `t2${to}`, to), PIPELINES[`t2${to}`]);
   }
 });
+
+test('the extension ships the tables of every conversion convert.ts asks for (ENGINE_CONVERSIONS)', async () => {
+  const { ENGINE_CONVERSIONS } = await import('./pipelines.ts');
+  const asked = ['tw2cn', ...(['tw', 'twp', 'hk'] as const).flatMap((t) => [`s2${t}`, `t2${t}`])];
+  assert.deepEqual([...ENGINE_CONVERSIONS].sort(), asked.sort());
+  const source = (await import('node:fs')).readFileSync(new URL('../convert.ts', import.meta.url), 'utf8');
+  assert.deepEqual([...source.matchAll(/converter\(([^)]*)\)/g)].map((m) => m[1]), ["'tw2cn'", '`s2${target}`', '`t2${target}`']);
+});

@@ -11,6 +11,8 @@ export const DICT_NAMES = [
   'TSCharacters', 'TSPhrases',
   'TWVariants', 'TWVariantsPhrases', 'TWPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases',
   'HKVariants', 'HKVariantsPhrases',
+  // Ours, not OpenCC's: one-to-many fixes read ahead of OpenCC's tables (zhengwen-phrases.ts).
+  'ZhengwenPhrases',
 ] as const;
 export type DictName = (typeof DICT_NAMES)[number];
 
@@ -23,8 +25,11 @@ export interface PipelineSpec {
   chain: DictGroup[];
 }
 
-/** A conversion: from (s simplified, t traditional, tw) to (s, t, tw, twp, hk). */
-export type ConversionId = 'tw2s' | 's2tw' | 's2twp' | 's2hk' | 't2tw' | 't2twp' | 't2hk';
+/**
+ * A conversion: from (s simplified, t traditional, tw) to (s, t, tw, twp, hk).
+ * tw2cn is tw2s with Zhengwen's phrases first; the others are OpenCC's as they are.
+ */
+export type ConversionId = 'tw2s' | 'tw2cn' | 's2tw' | 's2twp' | 's2hk' | 't2tw' | 't2twp' | 't2hk';
 
 const COMPAT: DictGroup = ['CJK_Compatibility_Ideographs'];
 const ST_SEGMENTS: DictGroup = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases'];
@@ -34,6 +39,13 @@ const HK_VARIANTS: DictGroup = ['HKVariantsPhrases', 'HKVariants'];
 
 export const PIPELINES: Record<ConversionId, PipelineSpec> = {
   tw2s: { normalize: [COMPAT], segmentation: ['TSPhrases'], chain: [['TWVariantsRevPhrases', 'TWVariantsRev'], ['TSPhrases', 'TSCharacters']] },
+  // Our phrases cut the text (so OpenCC's 合著 cannot split 結合著) and win in both steps: in the first,
+  // before TWVariantsRev turns every 著 into 着; in the second, so TSCharacters leaves the result alone (乾安).
+  tw2cn: {
+    normalize: [COMPAT],
+    segmentation: ['ZhengwenPhrases', 'TSPhrases'],
+    chain: [['ZhengwenPhrases', 'TWVariantsRevPhrases', 'TWVariantsRev'], ['ZhengwenPhrases', 'TSPhrases', 'TSCharacters']],
+  },
   s2tw: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, TW_VARIANTS] },
   s2twp: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, ['TWPhrases', 'TWVariantsPhrases', 'TWVariants']] },
   s2hk: { normalize: [COMPAT], segmentation: ST_SEGMENTS, chain: [ST, HK_VARIANTS] },
@@ -54,10 +66,13 @@ export function segmentationTable(p: PipelineSpec): { group: DictGroup; dicts: n
   return { group: host ?? seg, dicts: seg.length };
 }
 
-/** Every table the pipelines need, once each. */
-export function allGroups(): DictGroup[] {
+/** The conversions the engine runs (convert.ts); tw2s stays for the tests and the benchmark, which compare with opencc-js. */
+export const ENGINE_CONVERSIONS: readonly ConversionId[] = ['tw2cn', 's2tw', 's2twp', 's2hk', 't2tw', 't2twp', 't2hk'];
+
+/** Every table the given pipelines need (all of them by default), once each. */
+export function allGroups(ids: readonly ConversionId[] = Object.keys(PIPELINES) as ConversionId[]): DictGroup[] {
   const seen = new Map<string, DictGroup>();
-  for (const p of Object.values(PIPELINES)) {
+  for (const p of ids.map((id) => PIPELINES[id])) {
     const seg = segmentationTable(p);
     for (const g of [...p.normalize, ...(seg ? [seg.group] : []), ...p.chain]) seen.set(groupName(g), g);
   }

@@ -20,9 +20,10 @@ const DICTS: Record<DictName, () => Promise<{ default: string }>> = {
   TWVariantsRevPhrases: () => import('opencc-js/dict/TWVariantsRevPhrases'),
   HKVariants: () => import('opencc-js/dict/HKVariants'),
   HKVariantsPhrases: () => import('opencc-js/dict/HKVariantsPhrases'),
+  ZhengwenPhrases: () => import('./zhengwen-phrases.ts').then((m) => ({ default: m.ZHENGWEN_PHRASES })),
 };
 
-/** Reads one dictionary in opencc-js's serialized form. */
+/** Reads one dictionary in opencc-js's serialized form (ours included). */
 export async function readDict(name: DictName): Promise<string> {
   return (await DICTS[name]()).default;
 }

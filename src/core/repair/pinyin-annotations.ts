@@ -16,6 +16,8 @@ export interface AnnotationCandidate {
   syllables: string[];
   /** True when the syllables carry tones (marks or numbers). */
   toned: boolean;
+  /** A reading of the character but for its tone (績(jī)): accepted only as a mirror page's fixed annotation. */
+  toneOff?: boolean;
 }
 
 /** Code units that may appear inside a written syllable (letters, ü/v, tone marks). */
@@ -85,9 +87,11 @@ function bracketAt(text: string, pos: number): number {
  * Finds bracketed syllables that are a dictionary reading of the character
  * right before them. Whether they are damage is decided page-wide by
  * judgeAnnotations, not here. A hand-written scan: a regex with captures over
- * a 1 MB page allocated more than the rest of the engine together.
+ * a 1 MB page allocated more than the rest of the engine together. `rejected`,
+ * when given, receives the offsets of syllable-shaped brackets after a Han
+ * character that are no reading of it (findFixedToneAnnotations reads them).
  */
-export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
+export function findAnnotationCandidates(text: string, rejected?: number[]): AnnotationCandidate[] {
   const found: AnnotationCandidate[] = [];
   let ascii = text.indexOf('(');
   let wide = text.indexOf('（');
@@ -112,12 +116,61 @@ export function findAnnotationCandidates(text: string): AnnotationCandidate[] {
       if (syllables.length > 0) {
         found.push({ offset: at, length: pos - at, char, syllables, toned });
         next = pos;
+      } else if (rejected && bracketAt(text, at) !== -1) {
+        // A syllable-shaped bracket that is no reading of the character: maybe a mirror's fixed wrong tone.
+        rejected.push(at);
       }
     }
     if (ascii !== -1 && ascii < next) ascii = text.indexOf('(', next);
     if (wide !== -1 && wide < next) wide = text.indexOf('（', next);
   }
   return found;
+}
+
+/**
+ * On a page already judged a mirror: annotations whose syllable is a reading
+ * of the character but for its tone (績(jī): 績 reads jì). Several mirror
+ * tables carry such a fixed wrong tone; one is accepted when it is the page's
+ * consistent annotation of that character: every bracket after it holds the
+ * same toned syllable, and no valid reading of it is annotated elsewhere.
+ * `accepted` are the page's valid candidates, `rejected` the offsets of the
+ * other syllable-shaped brackets after a Han character (findAnnotationCandidates).
+ */
+export function findFixedToneAnnotations(text: string, accepted: readonly AnnotationCandidate[], rejected: readonly number[]): AnnotationCandidate[] {
+  // Which of the rejected brackets' characters carry a valid annotation somewhere: flags by code
+  // unit, not a Set of every accepted character (hundreds of thousands on a mirror page).
+  const wanted = new Uint8Array(0x10000);
+  for (const at of rejected) wanted[text.charCodeAt(at - 1)] = 1;
+  const annotated = new Set<string>();
+  for (const c of accepted) if (wanted[c.char.charCodeAt(c.char.length - 1)]) annotated.add(c.char);
+  const byChar = new Map<string, AnnotationCandidate[]>();
+  // Characters followed somewhere by another syllable as well: not one fixed annotation.
+  const mixed = new Set<string>();
+  for (const at of rejected) {
+    const before = text.charCodeAt(at - 1);
+    const char = isLowSurrogateCode(before) ? text.slice(at - 2, at) : text[at - 1];
+    if (char === undefined || annotated.has(char)) continue;
+    const end = bracketAt(text, at);
+    if (end === -1) continue;
+    const written = bracketWritten;
+    let list = byChar.get(char);
+    if (list && list[0]!.syllables[0] !== written) mixed.add(char);
+    if (!offByTone(char, written)) { mixed.add(char); continue; }
+    if (!list) byChar.set(char, (list = []));
+    list.push({ offset: at, length: end - at, char, syllables: [written], toned: true, toneOff: true });
+  }
+  const found: AnnotationCandidate[] = [];
+  for (const [char, list] of byChar) if (!mixed.has(char)) for (const c of list) found.push(c);
+  return found.sort((x, y) => x.offset - y.offset);
+}
+
+/** A toned, lower-case syllable whose letters are a reading of the character but whose tone is not. */
+function offByTone(char: string, written: string): boolean {
+  if (written !== written.toLowerCase()) return false;
+  const parsed = parseSyllable(written);
+  if (!parsed || parsed.tone === 0) return false;
+  const readings = readingsOf(char);
+  return readings.some((r) => r.base === parsed.base) && !readings.some((r) => syllableMatches(parsed, r));
 }
 
 function isLowSurrogateCode(c: number): boolean {
@@ -143,6 +196,10 @@ export interface AnnotationEvidence {
   doubled: number;
   /** Share of annotated characters that always carry the same syllable (a mirror's fixed table: 1). */
   consistency: number;
+  /** Share of candidates at a later occurrence of their character (a lesson glosses the first one). */
+  laterShare: number;
+  /** Annotations with the mirror's fixed wrong tone (成績(jī)), counted by repair on a mirror page. */
+  fixedTone: number;
   /** True when the pattern is a mirror's, so every candidate is removed. */
   mirror: boolean;
   /** Why, in a sentence. */
@@ -164,7 +221,7 @@ export function judgeAnnotations(
 ): AnnotationEvidence {
   const n = candidates.length;
   const none: AnnotationEvidence = {
-    found: 0, traditionalOnlyShare: 0, coverage: 0, density: 0, tonelessShare: 0, doubled: 0, consistency: 0,
+    found: 0, traditionalOnlyShare: 0, coverage: 0, density: 0, tonelessShare: 0, doubled: 0, consistency: 0, laterShare: 0, fixedTone: 0,
     mirror: false, why: 'no bracketed pinyin after a Han character',
   };
   if (n === 0) return none;
@@ -193,6 +250,7 @@ export function judgeAnnotations(
   }
   let consistent = 0;
   for (const set of readingsByChar.values()) if (set.size === 1) consistent++;
+  const later = laterOccurrences(text, candidates);
   const e: AnnotationEvidence = {
     found: n,
     traditionalOnlyShare: tradOnly / n,
@@ -201,31 +259,88 @@ export function judgeAnnotations(
     tonelessShare: toneless / n,
     doubled,
     consistency: consistent / readingsByChar.size,
+    laterShare: later / n,
+    fixedTone: 0,
     mirror: false,
     why: '',
   };
-  if (script !== 'traditional' && script !== 'mixed') {
-    e.why = 'the text is not in Traditional script; mirrors annotate converted Traditional text';
-  } else if (e.density > 0.6) {
-    e.why = 'most characters are annotated, as in a lesson';
-  } else if (e.consistency < 0.9) {
-    e.why = 'the same character carries different readings, as in a lesson (a mirror uses one fixed reading)';
-  } else if (e.traditionalOnlyShare >= 0.9 && e.tonelessShare <= 0.2 && (n < 5 || e.coverage >= 0.6)) {
-    e.mirror = true;
-    e.why = 'annotations only on Traditional-only characters, at nearly every occurrence';
-  } else if (e.tonelessShare >= 0.8 && (doubled > 0 || (n >= 5 && e.coverage >= 0.8))) {
-    e.mirror = true;
-    e.why = 'toneless annotations at nearly every occurrence (a mirror style)';
-  } else {
-    e.why = 'annotations on characters both scripts share, as in a lesson';
-  }
+  e.why = decide(e, script, n);
   return e;
+}
+
+/** Percent, for reasons: 0.574 → "57 %". */
+function pct(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+/**
+ * The rules, in order; sets e.mirror and returns the reason, which names the
+ * figures it rests on so a reader can check the verdict against the page.
+ */
+function decide(e: AnnotationEvidence, script: string, n: number): string {
+  const count = `${n} annotation${n === 1 ? '' : 's'}`;
+  const onTrad = `${pct(e.traditionalOnlyShare)} on Traditional-only characters`;
+  const covered = `at ${pct(e.coverage)} of their characters' occurrences`;
+  if (script !== 'traditional' && script !== 'mixed') {
+    return `the text is not in Traditional script; mirrors annotate converted Traditional text (${count}, ${onTrad})`;
+  }
+  if (e.density > 0.6) return `${pct(e.density)} of the characters are annotated, as in a lesson (${count})`;
+  if (e.consistency < 0.9) {
+    return `the same character carries different readings (${pct(e.consistency)} of the annotated characters keep one), as in a lesson (a mirror uses one fixed reading)`;
+  }
+  const tradOnly = e.traditionalOnlyShare >= 0.9;
+  const toned = e.tonelessShare <= 0.2;
+  if (tradOnly && toned && (n < 5 || e.coverage >= 0.6)) {
+    e.mirror = true;
+    return `${count}, ${onTrad}, ${covered}, one fixed reading per character: a mirror's annotations`;
+  }
+  // Some mirrors annotate a random share of the occurrences (coverage 0.3–0.6). A lesson that annotates only
+  // Traditional-only characters glosses each where it first appears; a mirror's also sit at later occurrences.
+  const laterShare = e.laterShare;
+  if (tradOnly && toned && n >= 8 && e.coverage >= 0.3 && laterShare >= 0.1) {
+    e.mirror = true;
+    return `${count}, ${onTrad}, one fixed reading per character, ${covered}, ${pct(laterShare)} at a later occurrence of their character (a lesson glosses a character where it first appears): a mirror annotating part of the occurrences`;
+  }
+  if (e.tonelessShare >= 0.8 && (e.doubled > 0 || (n >= 5 && e.coverage >= 0.8))) {
+    e.mirror = true;
+    return `${count}, ${pct(e.tonelessShare)} toneless, ${covered}${e.doubled ? `, ${e.doubled} doubled` : ''}: a toneless mirror style`;
+  }
+  if (!tradOnly) return `only ${onTrad} (a mirror annotates nearly only those), as in a lesson (${count})`;
+  if (!toned) return `${count}, ${pct(e.tonelessShare)} without tones and ${pct(1 - e.tonelessShare)} with: neither a mirror's toned nor its toneless style`;
+  if (laterShare < 0.1) return `${count}, ${onTrad}, ${pct(1 - laterShare)} at the first occurrence of their character, as a lesson introduces characters`;
+  return `${count}, ${onTrad}, but only ${covered}: too few to tell a mirror from a lesson`;
+}
+
+/** Characters seen while counting later occurrences (reused, cleared after each use: 64 KB). */
+let seenMarks: Uint8Array | undefined;
+
+/** Candidates whose character already appears earlier in the text (annotated or not). */
+function laterOccurrences(text: string, candidates: readonly AnnotationCandidate[]): number {
+  const seen = (seenMarks ??= new Uint8Array(0x10000));
+  const astral = new Set<string>();
+  let later = 0;
+  for (const c of candidates) {
+    // A character annotated before is at a later occurrence; its first annotation is when an
+    // unannotated occurrence comes earlier (one indexOf per annotated character).
+    if (c.char.length === 1) {
+      const code = c.char.charCodeAt(0);
+      if (seen[code]) { later++; continue; }
+      seen[code] = 1;
+    } else {
+      if (astral.has(c.char)) { later++; continue; }
+      astral.add(c.char);
+    }
+    if (text.indexOf(c.char) < c.offset - c.char.length) later++;
+  }
+  for (const c of candidates) if (c.char.length === 1) seen[c.char.charCodeAt(0)] = 0;
+  return later;
 }
 
 /** Reasons of single-syllable annotations, one string per distinct annotation. */
 const reasons = new Map<string, Map<string, string>>();
 
 function reasonFor(c: AnnotationCandidate): string {
+  if (c.toneOff) return `pinyin annotation (${c.syllables[0]}) after ${c.char}: this mirror's fixed annotation of ${c.char}, a reading but for its tone`;
   if (c.syllables.length !== 1) return describeAnnotation(c);
   return cachedBySyllable(reasons, c.char, c.syllables[0]!, describeOne);
 }
