@@ -102,7 +102,8 @@ test('ruby mode puts word-level pinyin over the fixture text; turning it off res
   const page = await openProcessed(ext, `${server.origin}/fixture.html`);
   const before = await domSnapshot(page);
   await ext.worker.evaluate(() => chrome.storage.sync.set({ pinyin: 'ruby', settingsVersion: 2 }));
-  await page.waitForFunction(() => document.querySelectorAll('ruby[data-zhengwen-ruby]').length > 200);
+  // Ruby is written in slices: wait for (nearly) all of the fixture's ~710 words, not the first 200.
+  await page.waitForFunction(() => document.querySelectorAll('ruby[data-zhengwen-ruby]').length > 600);
   // Each ruby is one word: its base characters and their syllables.
   const sample = await page.evaluate(() => [...document.querySelectorAll('ruby[data-zhengwen-ruby]')].slice(0, 400).map((r) => [
     [...r.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''),

@@ -31,12 +31,16 @@ test('the popup shows the verdict, the badge shows the repair count', async () =
   // Page-level counts include the title; the article alone is the engine's figure.
   assert.equal(badge, String(repairs));
   const popup = await openPopup(ext, tabId);
-  const verdict = await popup.textContent('#verdict');
-  assert.match(verdict ?? '', /^machine-converted mirror page: \d+ pinyin insertions, \d+ stray commas.*characters converted$/);
-  // "What changed" lists the removals with their reasons, built as text.
-  const reasons = await popup.$$eval('#change-list button', (bs) => bs.map((b) => b.textContent));
-  assert.ok(reasons.some((r) => /^pinyin annotation \(.+\) after .$/u.test(r ?? '')), reasons.join('\n'));
-  assert.ok(reasons.some((r) => /^stray comma before /.test(r ?? '')));
+  const verdict = await popup.$$eval('#verdict p', (ps) => ps.map((p) => p.textContent ?? ''));
+  assert.deepEqual(verdict.map((v) => v.replace(/[\d,]+/g, 'N')), [
+    'This page was machine-converted by a mirror site.', 'Removed N inserted pinyin and N stray commas.', 'Restored N characters to Simplified.',
+  ]);
+  // "What changed" lists the removals with a before → after sample each, built as text; the reason is the tooltip.
+  const reasons = await popup.$$eval('#change-list button', (bs) => bs.map((b) => b.getAttribute('title') === null ? '' : `${b.textContent}`));
+  assert.ok(reasons.some((r) => /\(\p{Script=Latin}+\).*→/u.test(r)), reasons.join('\n'));
+  const kinds = await popup.$$eval('#change-list .kind', (els) => els.map((e) => e.textContent ?? ''));
+  assert.ok(kinds.some((k) => /^Stray commas removed · \d+$/.test(k)), kinds.join(' | '));
+  assert.ok(reasons.some((r) => /[,，]\p{P}.*→/u.test(r)), reasons.join('\n'));
   await popup.close();
   await page.close();
 });

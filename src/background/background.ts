@@ -54,6 +54,7 @@ browser.tabs.onUpdated.addListener((tabId, info) => {
 const COMMANDS: Record<string, ToContentMessage> = {
   'toggle-original': { type: 'toggle-original' },
   'lookup-selection': { type: 'lookup-selection' },
+  'toggle-popovers': { type: 'toggle-popovers' },
 };
 
 browser.commands.onCommand.addListener(async (command) => {

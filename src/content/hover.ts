@@ -10,6 +10,7 @@ import { blockElementOf, collectBlocks, isInSkippedRegion, OWN_UI_ATTRIBUTE } fr
 import { textPositionAt, type TextPosition } from './caret.ts';
 import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
+import { AnchorWatch, isTypingTarget, keyStartsLookup, moveAction } from './popover-trigger.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
 import { entryText, pageRegion, wordEntryAt, type WordEntry } from './word-entry.ts';
 import type { Block } from './blocks.ts';
@@ -17,8 +18,8 @@ import type { Block } from './blocks.ts';
 /** The CSS highlight that marks the characters the popover is about (content.css styles it). */
 const LOOKUP_HIGHLIGHT = 'zhengwen-lookup';
 
-/** Wait this long after the pointer stops before looking up: a short delay, not on every pixel. */
-const HOVER_DELAY_MS = 60;
+/** Wait this long after the pointer stops before looking up (trigger 'rest'): a reader's pause, not a pass on the way. */
+const HOVER_DELAY_MS = 200;
 
 export class HoverLookup {
   private readonly popover: Popover;
@@ -26,6 +27,10 @@ export class HoverLookup {
   private shownFor: { node: Text; start: number; end: number } | undefined;
   private lookupId = 0;
   private enabled = false;
+  // Trigger state (popover-trigger.ts): paused from the page, where the pointer last was, the text watched under the popover.
+  private paused = false;
+  private pointer: { x: number; y: number } | undefined;
+  private readonly anchorWatch = new AnchorWatch();
   /** The word the popover shows, in its block, for the keys (next, previous, copy, save). */
   private current: { block: Block; entry: WordEntry; anchor: DOMRect } | undefined;
   /** Saves a word to the reader's word list (set by the content script). */
@@ -63,6 +68,13 @@ export class HoverLookup {
     }
   }
 
+  /** Pauses or resumes hover popovers on this page (the keyboard command); returns whether they are paused now. */
+  togglePaused(): boolean {
+    this.paused = !this.paused;
+    if (this.paused) this.onAway();
+    return this.paused;
+  }
+
   /** Shows the popover for the selection or the caret (keyboard command). */
   async lookupSelection(): Promise<void> {
     const sel = this.doc.getSelection();
@@ -75,19 +87,35 @@ export class HoverLookup {
 
   private readonly onMove = (e: MouseEvent): void => {
     clearTimeout(this.timer);
+    const { clientX: x, clientY: y } = e;
+    this.pointer = { x, y };
+    const action = moveAction(this.settings.popoverTrigger, e, this.paused);
+    if (action === 'none') {
+      // No new lookup, but a popover left open closes once the pointer leaves its word.
+      if (this.shownFor) this.timer = setTimeout(() => this.lookupAt(x, y, false), HOVER_DELAY_MS);
+      return;
+    }
     // Word pinyin loads with the first pointer move, so the lookup delay covers part of it.
     if (this.settings.pinyin === 'popover') void loadPinyin();
-    const { clientX: x, clientY: y } = e;
-    this.timer = setTimeout(() => {
-      const pos = textPositionAt(this.doc, x, y);
-      if (!pos) { this.hide(); return; }
-      const s = this.shownFor;
-      if (s && s.node === pos.node && pos.offset >= s.start && pos.offset < s.end) return; // still on the same word
-      void this.lookup(pos);
-    }, HOVER_DELAY_MS);
+    this.timer = setTimeout(() => this.lookupAt(x, y, true), action === 'now' ? 0 : HOVER_DELAY_MS);
   };
 
+  /** Looks up the word under a point (or, with `open` false, only closes the popover when the point left its word). */
+  private lookupAt(x: number, y: number, open: boolean): void {
+    const pos = textPositionAt(this.doc, x, y);
+    if (!pos) { this.hide(); return; }
+    const s = this.shownFor;
+    if (s && s.node === pos.node && pos.offset >= s.start && pos.offset < s.end) return; // still on the same word
+    if (open) void this.lookup(pos);
+    else this.hide();
+  }
+
   private readonly onKey = (e: KeyboardEvent): void => {
+    if (this.pointer && keyStartsLookup(this.settings.popoverTrigger, e, this.paused) && !isTypingTarget(e.target)) {
+      clearTimeout(this.timer);
+      this.lookupAt(this.pointer.x, this.pointer.y, true);
+      return;
+    }
     if (!this.popover.visible) return;
     if (e.key === 'Escape') { this.hide(); return; }
     // Plain letter keys act on the popover only while it is open, and never while the reader types.
@@ -129,6 +157,7 @@ export class HoverLookup {
   };
 
   private hide(): void {
+    this.anchorWatch.stop();
     this.lookupId++;
     this.shownFor = undefined;
     this.current = undefined;
@@ -156,6 +185,8 @@ export class HoverLookup {
     highlight?.clear();
     highlight?.add(range);
     this.popover.show(anchor, entry.content, { toneColors: this.settings.toneColors });
+    // Close when the text under the popover changes (Show original, ruby on or off, the page itself).
+    this.anchorWatch.watch(block.element, () => this.hide());
   }
 
   private async entryAt(text: string, offset: number): Promise<WordEntry | undefined> {
@@ -191,6 +222,8 @@ export class HoverLookup {
     range.setEnd(pos.node, Math.min(pos.node.data.length, end - nodeStart));
     this.shownFor = { node: pos.node, start: Math.max(0, start - nodeStart), end: Math.min(pos.node.data.length, end - nodeStart) };
     this.popover.show(range.getBoundingClientRect(), content.content, { toneColors: this.settings.toneColors });
+    // Close when the text under the popover changes (Show original, ruby on or off, the page itself).
+    this.anchorWatch.watch(block.element, () => this.hide());
   }
 
   /** Without the dictionary: the glossary term, or the word's pinyin. */

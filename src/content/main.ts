@@ -47,7 +47,10 @@ const write = (f: () => void): void => fixer.withoutObserving(f);
 fixer.layers = {
   async afterBlocks(blocks) {
     if (settings.pinyin === 'ruby') {
-      await ruby.apply(blocks, { tone: settings.toneStyle, toneColors: settings.toneColors }, write);
+      await ruby.apply(blocks, {
+        tone: settings.toneStyle, toneColors: settings.toneColors,
+        size: settings.rubySize, position: settings.rubyPosition, scope: settings.rubyScope,
+      }, write);
     }
     if (settings.popovers) {
       const matcher = await glossaryWithUserTerms();
@@ -73,7 +76,7 @@ function report(): void {
   ext().runtime.sendMessage(message).catch(() => undefined);
 }
 
-const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'toneColors'];
+const DISPLAY_KEYS: (keyof Settings)[] = ['popovers', 'pinyin', 'toneStyle', 'toneColors', 'rubySize', 'rubyPosition', 'rubyScope'];
 
 async function applySettings(stored?: unknown): Promise<void> {
   const previous = settings;
@@ -105,6 +108,7 @@ export function listen(): void {
       case 'toggle-original': return fixer.toggleOriginal().then(() => undefined);
       case 'reveal-change': fixer.reveal(message.id); return Promise.resolve();
       case 'lookup-selection': return hover.lookupSelection();
+      case 'toggle-popovers': hover.togglePaused(); return Promise.resolve();
     }
   });
 }

@@ -129,6 +129,8 @@ export class PageFixer {
       counts: this.ledger.counts(),
       lost: this.writer.lost,
       changes: this.ledger.list(),
+      mirror: j?.mirror ?? false,
+      script: j?.counts.script ?? '',
     };
   }
 
@@ -144,8 +146,16 @@ export class PageFixer {
     return (await fix(text, options)).text;
   }
 
-  /** Scrolls a change into view and selects it briefly. */
+  /** Scrolls a change into view and selects it: exactly the changed characters where they are still on the page. */
   reveal(id: number): void {
+    const range = this.ledger.rangeOf(id);
+    if (range) {
+      (range.startContainer.parentElement ?? this.doc.body)?.scrollIntoView({ block: 'center' });
+      const sel = this.doc.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range.cloneRange());
+      return;
+    }
     const node = this.ledger.targetOf(id);
     const el = node instanceof Element ? node : node?.parentElement;
     if (!el || !el.isConnected) return;

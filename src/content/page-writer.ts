@@ -139,7 +139,7 @@ export class PageWriter {
           node.data = text;
         }
         if (edits.some((e) => e.kind === 'convert')) this.tagLanguage(block.element);
-        this.ledger.noteBlock(block, edits);
+        this.ledger.noteBlock(this.doc, block, edits, () => refreshed(block));
         if (lost.length) marks.push([block, edits, lost]);
       }
     });

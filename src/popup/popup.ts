@@ -6,13 +6,17 @@
 import browser from 'webextension-polyfill';
 import type { ChangeSummary, GetStateMessage, GetTabStateMessage, PageState, RevealChangeMessage, SetOriginalMessage } from '../shared/messages.ts';
 import {
-  diffFromDefaults, EXPLANATION_LANGUAGES, parseSettings, PINYIN_DISPLAYS, SCRIPT_CHOICES, SITE_CHOICES, TONE_STYLES,
-  type Settings, type SiteChoice,
+  diffFromDefaults, EXPLANATION_LANGUAGES, parseSettings, PINYIN_DISPLAYS, POPOVER_TRIGGERS, RUBY_POSITIONS, RUBY_SCOPES, RUBY_SIZES,
+  SCRIPT_CHOICES, SITE_CHOICES, TONE_STYLES, type RubySize, type Settings, type SiteChoice,
 } from '../shared/settings.ts';
+import { KIND_NAMES, verdictSentences } from './verdict.ts';
 
 /** Settings edited by a plain checkbox, and by a select with its allowed values. */
 const CHECKBOXES = ['enabled', 'repair', 'popovers', 'toneColors'] as const;
-const SELECTS = { script: SCRIPT_CHOICES, explanationLanguage: EXPLANATION_LANGUAGES, pinyin: PINYIN_DISPLAYS, toneStyle: TONE_STYLES } as const;
+const SELECTS = {
+  script: SCRIPT_CHOICES, explanationLanguage: EXPLANATION_LANGUAGES, pinyin: PINYIN_DISPLAYS, toneStyle: TONE_STYLES,
+  popoverTrigger: POPOVER_TRIGGERS, rubyPosition: RUBY_POSITIONS, rubyScope: RUBY_SCOPES,
+} as const;
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -31,16 +35,33 @@ const SCRIPT_LABELS: Record<Settings['script'], [string, string]> = {
   hk: ['scriptHk', 'Traditional (Hong Kong)'],
 };
 
-/** Appends the script choices to a select (the settings one says more about Auto). */
-function addScriptOptions(select: HTMLSelectElement, autoLabel: [string, string]): void {
+/** Appends script choices to a select (the settings one says more about Auto). */
+function addScriptOptions(select: HTMLSelectElement, autoLabel: [string, string], except?: Settings['script']): void {
   for (const value of SCRIPT_CHOICES) {
+    if (value === except) continue;
     const option = document.createElement('option');
     option.value = value;
     const [key, fallback] = value === 'auto' ? autoLabel : SCRIPT_LABELS[value];
-    option.dataset.i18n = key;
-    option.textContent = fallback;
+    option.textContent = t(key, fallback);
     select.append(option);
   }
+}
+
+/**
+ * The one per-site control: "As in my settings (Auto)", "Off on this site",
+ * and the other scripts (not the one the general setting already gives).
+ */
+function fillSiteOptions(select: HTMLSelectElement, general: Settings['script']): void {
+  const [key, fallback] = SCRIPT_LABELS[general];
+  const name = t(key, fallback);
+  const first = document.createElement('option');
+  first.value = 'default';
+  first.textContent = t('siteDefaultNamed', `As in my settings (${name})`, [name]);
+  const off = document.createElement('option');
+  off.value = 'off';
+  off.textContent = t('siteOff', 'Off on this site');
+  select.replaceChildren(first, off);
+  addScriptOptions(select, SCRIPT_LABELS.auto, general);
 }
 
 function localize(): void {
@@ -81,12 +102,8 @@ async function pageState(tabId: number): Promise<(PageState & { frames?: number 
   }
 }
 
-const KIND_NAMES: Record<string, [string, string]> = {
-  pinyin: ['kindPinyin', 'Pinyin annotations removed'],
-  punctuation: ['kindPunctuation', 'Stray commas removed'],
-  mojibake: ['kindMojibake', 'Garbled characters restored'],
-  convert: ['kindConvert', 'Characters converted'],
-};
+/** Samples shown per kind of change. */
+const SAMPLES_PER_KIND = 3;
 
 function renderChanges(tabId: number, changes: ChangeSummary[]): void {
   const list = $('change-list');
@@ -96,15 +113,26 @@ function renderChanges(tabId: number, changes: ChangeSummary[]): void {
     const head = document.createElement('span');
     head.className = 'kind';
     const [key, fallback] = KIND_NAMES[c.kind] ?? [c.kind, c.kind];
-    head.textContent = `${t(key, fallback)}: ${c.count.toLocaleString()}`;
+    head.textContent = `${t(key, fallback)} · ${c.count.toLocaleString()}`;
     item.append(head);
     const examples = document.createElement('ul');
-    for (const e of c.examples) {
+    examples.className = 'samples';
+    for (const e of c.examples.slice(0, SAMPLES_PER_KIND)) {
       const li = document.createElement('li');
       const button = document.createElement('button');
       button.type = 'button';
-      // Reasons quote page text: textContent only, never markup.
-      button.textContent = e.reason;
+      // Samples quote page text: textContent only, never markup.
+      if (e.before !== undefined && e.after !== undefined) {
+        const arrow = document.createElement('span');
+        arrow.className = 'arrow';
+        arrow.textContent = '→';
+        button.append(e.before, arrow, e.after);
+        button.lang = 'zh';
+      } else {
+        button.textContent = e.reason;
+      }
+      // The engine's own reason stays available as the tooltip, for readers who want the detail.
+      button.title = `${t('selectOnPage', 'Select it on the page')} (${e.reason})`;
       button.addEventListener('click', () => {
         const m: RevealChangeMessage = { type: 'reveal-change', id: e.id };
         void browser.tabs.sendMessage(tabId, m, { frameId: e.frameId ?? 0 }).catch(() => undefined);
@@ -118,21 +146,19 @@ function renderChanges(tabId: number, changes: ChangeSummary[]): void {
   $('changes').hidden = changes.length === 0;
 }
 
-function describe(state: (PageState & { frames?: number }) | undefined): string {
-  if (!state) return t('noChinese', 'No Chinese text on this page.');
-  if (!state.active) return t('offHere', 'Zhengwen is off on this page.');
-  if (state.showingOriginal) return t('showingOriginal', 'Showing the original text.');
-  const c = state.counts;
-  const parts = [state.verdict || t('noDamage', 'No mirror damage found.')];
-  if (c.mojibake > 0) parts.push(t('mojibakeCount', `${c.mojibake.toLocaleString()} garbled runs restored`, [c.mojibake.toLocaleString()]));
-  if (state.lost > 0) parts.push(t('lostCount', `${state.lost.toLocaleString()} lost characters marked`, [state.lost.toLocaleString()]));
-  if (c.converted > 0) parts.push(t('convertedCount', `${c.converted.toLocaleString()} characters converted`, [c.converted.toLocaleString()]));
-  if ((state.frames ?? 1) > 1) parts.push(t('framesCount', `counted over ${state.frames} frames`, [String(state.frames)]));
-  return parts.join('; ');
+/** The verdict as paragraphs, one sentence each (and how many frames were counted, when more than one). */
+function renderVerdict(state: (PageState & { frames?: number }) | undefined): void {
+  const lang = browser.i18n.getUILanguage();
+  const sentences = verdictSentences(state, t, lang);
+  if (state?.active && (state.frames ?? 1) > 1) sentences.push(t('framesCount', `Counted over ${state.frames} frames.`, [String(state.frames)]));
+  $('verdict').replaceChildren(...sentences.map((sentence) => {
+    const p = document.createElement('p');
+    p.textContent = sentence;
+    return p;
+  }));
 }
 
 async function main(): Promise<void> {
-  addScriptOptions($<HTMLSelectElement>('site-choice'), SCRIPT_LABELS.auto);
   addScriptOptions($<HTMLSelectElement>('script'), ['scriptAutoLong', 'Auto: restore mirror pages to Simplified']);
   localize();
   const tabId = await targetTab();
@@ -146,11 +172,15 @@ async function main(): Promise<void> {
   const render = (): void => {
     for (const key of CHECKBOXES) $<HTMLInputElement>(key).checked = settings[key];
     for (const key of Object.keys(SELECTS) as (keyof typeof SELECTS)[]) $<HTMLSelectElement>(key).value = settings[key];
+    $<HTMLSelectElement>('rubySize').value = String(settings.rubySize);
+    fillSiteOptions(site, settings.script);
     site.disabled = host === '';
     site.value = settings.sites[host] ?? 'default';
+    // A site set to the script the general setting now gives is simply "as in my settings".
+    if (site.selectedIndex === -1) site.value = 'default';
     original.disabled = !state?.active;
     original.checked = state?.showingOriginal ?? false;
-    $('verdict').textContent = describe(state);
+    renderVerdict(state);
     if (tabId !== undefined && state) renderChanges(tabId, state.changes);
   };
 
@@ -177,6 +207,11 @@ async function main(): Promise<void> {
       if ((allowed as readonly string[]).includes(select.value)) void update((s) => ({ ...s, [key]: select.value }));
     });
   }
+  const size = $<HTMLSelectElement>('rubySize');
+  size.addEventListener('change', () => {
+    const value = Number(size.value);
+    if ((RUBY_SIZES as readonly number[]).includes(value)) void update((s) => ({ ...s, rubySize: value as RubySize }));
+  });
   site.addEventListener('change', () => {
     const value = site.value;
     void update((s) => {
@@ -197,6 +232,8 @@ async function main(): Promise<void> {
   const commands = await browser.commands.getAll().catch(() => []);
   const shortcut = commands.find((c) => c.name === 'toggle-original')?.shortcut;
   if (shortcut) $('shortcut').textContent = shortcut;
+  const pause = commands.find((c) => c.name === 'toggle-popovers')?.shortcut;
+  if (pause) $('pause-hint').textContent = t('pauseHint', `${pause} pauses or resumes popovers on a page.`, [pause]);
   render();
   document.body.dataset.ready = 'true';
 }

@@ -20,8 +20,12 @@ export interface ChangeSummary {
   kind: EditKind;
   /** How many changes of this kind. */
   count: number;
-  /** Up to a few examples: the reason and an id to scroll to (in frame `frameId` of the tab; the top one when absent). */
-  examples: { id: number; reason: string; frameId?: number }[];
+  /**
+   * Up to a few examples: the reason, an id to select it on the page (in frame
+   * `frameId` of the tab; the top one when absent), and a short sample of the
+   * text around it before and after the change.
+   */
+  examples: { id: number; reason: string; frameId?: number; before?: string; after?: string }[];
 }
 
 /** What the content script knows about its page. */
@@ -39,6 +43,10 @@ export interface PageState {
   /** Characters lost to mojibake, marked on the page. */
   lost: number;
   changes: ChangeSummary[];
+  /** The page was judged machine-converted by a mirror site. */
+  mirror?: boolean;
+  /** The page's script as judged ('simplified', 'traditional', 'mixed', 'either', 'none'). */
+  script?: string;
 }
 
 /** Content script → background: update the toolbar badge for this tab. */
@@ -84,7 +92,10 @@ export interface CopyResult { copied: boolean; text: string; via: 'clipboard-api
 /** Popup → background: the state of a whole tab, every frame's counts added up (a PageState, plus how many frames answered). */
 export interface GetTabStateMessage { type: 'get-tab-state'; tabId: number }
 
-export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | CopyAsMessage;
+/** Background → content script: the keyboard command pauses or resumes hover popovers on this page. */
+export interface TogglePopoversMessage { type: 'toggle-popovers' }
+
+export type ToContentMessage = GetStateMessage | SetOriginalMessage | ToggleOriginalMessage | RevealChangeMessage | LookupSelectionMessage | CopyAsMessage | TogglePopoversMessage;
 export type ToBackgroundMessage = ReportMessage;
 export type DictionaryMessage = DictionaryWindowMessage | DictionaryReadingsMessage;
 
@@ -104,7 +115,8 @@ export function isDictionaryMessage(m: unknown): m is DictionaryMessage {
 export function isToContentMessage(m: unknown): m is ToContentMessage {
   const type = (m as { type?: unknown } | null)?.type;
   if (type === 'copy-as') return COPY_TARGETS.includes((m as { as?: unknown }).as as CopyTarget);
-  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection';
+  return type === 'get-state' || type === 'set-original' || type === 'toggle-original' || type === 'reveal-change' || type === 'lookup-selection'
+    || type === 'toggle-popovers';
 }
 
 /** Narrows an unknown runtime message to the popup's question to the background. */

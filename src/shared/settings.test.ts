@@ -61,3 +61,25 @@ test('effective choice: off when disabled, the site override first, then the scr
   assert.equal(effectiveChoice({ ...DEFAULT_SETTINGS, sites: { 'a.com': 'hk' } }, 'a.com'), 'hk');
   assert.equal(effectiveChoice({ ...DEFAULT_SETTINGS, script: 'tw' }, 'b.com'), 'tw');
 });
+
+test('reading-comfort settings: valid values kept, anything else defaulted', () => {
+  const s = parseSettings({ popoverTrigger: 'modifier', rubySize: 80, rubyPosition: 'under', rubyScope: 'all' });
+  assert.deepEqual([s.popoverTrigger, s.rubySize, s.rubyPosition, s.rubyScope], ['modifier', 80, 'under', 'all']);
+  const bad = parseSettings({ popoverTrigger: 'always', rubySize: 65, rubyPosition: 'left', rubyScope: 'page' });
+  assert.deepEqual([bad.popoverTrigger, bad.rubySize, bad.rubyPosition, bad.rubyScope], ['rest', 60, 'over', 'article']);
+  assert.equal(parseSettings({ rubySize: '80' }).rubySize, 60, 'a number stored as a string is not trusted');
+});
+
+test('reading-comfort settings: only a changed value is stored, and a setting set back to its default is removed', () => {
+  const d = diffFromDefaults({ ...DEFAULT_SETTINGS, popoverTrigger: 'modifier', rubySize: 70 });
+  assert.deepEqual(d.set, { settingsVersion: SETTINGS_VERSION, popoverTrigger: 'modifier', rubySize: 70 });
+  for (const key of ['rubyPosition', 'rubyScope']) assert.ok(d.remove.includes(key));
+  assert.ok(diffFromDefaults({ ...DEFAULT_SETTINGS }).remove.includes('popoverTrigger'));
+});
+
+test('settings stored by an older build (no reading-comfort keys, version 1 or 2) read with the new defaults', () => {
+  for (const raw of [{ settingsVersion: 1, target: 'cn' }, { settingsVersion: 2, pinyin: 'ruby' }]) {
+    const s = parseSettings(raw);
+    assert.deepEqual([s.popoverTrigger, s.rubySize, s.rubyPosition, s.rubyScope], ['rest', 60, 'over', 'article']);
+  }
+});

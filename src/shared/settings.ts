@@ -25,6 +25,22 @@ export const PINYIN_DISPLAYS: readonly PinyinDisplay[] = ['off', 'popover', 'rub
 export type ToneStyle = 'mark' | 'num';
 export const TONE_STYLES: readonly ToneStyle[] = ['mark', 'num'];
 
+/** When a hover popover opens: after the pointer rests on a word, only while the modifier key (Shift) is held, or never. */
+export type PopoverTrigger = 'rest' | 'modifier' | 'off';
+export const POPOVER_TRIGGERS: readonly PopoverTrigger[] = ['rest', 'modifier', 'off'];
+
+/** Pinyin size in ruby mode, in percent of the text size (never below 11 px: content.css). */
+export type RubySize = 50 | 60 | 70 | 80;
+export const RUBY_SIZES: readonly RubySize[] = [50, 60, 70, 80];
+
+/** Ruby pinyin above the characters or below them. */
+export type RubyPosition = 'over' | 'under';
+export const RUBY_POSITIONS: readonly RubyPosition[] = ['over', 'under'];
+
+/** Ruby over the article's text only (no menus, headers, sidebars), or over all Chinese text. */
+export type RubyScope = 'article' | 'all';
+export const RUBY_SCOPES: readonly RubyScope[] = ['article', 'all'];
+
 export interface Settings {
   /** Master switch. */
   enabled: boolean;
@@ -40,6 +56,10 @@ export interface Settings {
   toneStyle: ToneStyle;
   /** Colour pinyin syllables by tone. */
   toneColors: boolean;
+  popoverTrigger: PopoverTrigger;
+  rubySize: RubySize;
+  rubyPosition: RubyPosition;
+  rubyScope: RubyScope;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -52,6 +72,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pinyin: 'popover',
   toneStyle: 'mark',
   toneColors: false,
+  popoverTrigger: 'rest',
+  rubySize: 60,
+  rubyPosition: 'over',
+  rubyScope: 'article',
 });
 
 /** Version of the stored shape; bump it and add a migration when the shape changes. */
@@ -110,6 +134,10 @@ export function parseSettings(raw: unknown): Settings {
     pinyin: isOneOf(stored.pinyin, PINYIN_DISPLAYS) ? stored.pinyin : DEFAULT_SETTINGS.pinyin,
     toneStyle: isOneOf(stored.toneStyle, TONE_STYLES) ? stored.toneStyle : DEFAULT_SETTINGS.toneStyle,
     toneColors: typeof stored.toneColors === 'boolean' ? stored.toneColors : DEFAULT_SETTINGS.toneColors,
+    popoverTrigger: isOneOf(stored.popoverTrigger, POPOVER_TRIGGERS) ? stored.popoverTrigger : DEFAULT_SETTINGS.popoverTrigger,
+    rubySize: (RUBY_SIZES as readonly unknown[]).includes(stored.rubySize) ? (stored.rubySize as RubySize) : DEFAULT_SETTINGS.rubySize,
+    rubyPosition: isOneOf(stored.rubyPosition, RUBY_POSITIONS) ? stored.rubyPosition : DEFAULT_SETTINGS.rubyPosition,
+    rubyScope: isOneOf(stored.rubyScope, RUBY_SCOPES) ? stored.rubyScope : DEFAULT_SETTINGS.rubyScope,
   };
 }
 
