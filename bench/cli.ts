@@ -1,0 +1,127 @@
+/**
+ * Command-line figures, as whole processes (start-up, reading, writing
+ * included): the built `zhengwen fix` against plain opencc-js as a process on
+ * the same mirror text, `npx zhengwen` against `npx esbuild --version`, and
+ * `fix --jsonl --jobs 2` against `--jobs 1`. Runs are interleaved (A B C, A B C,
+ * …) so that machine drift hits them all alike; medians.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../e2e/harness.ts';
+import { damagedText } from './pages.ts';
+import { ms, type Figure } from './report.ts';
+import { median } from './stats.ts';
+
+const BUILT = join(ROOT, 'dist/cli/zhengwen.mjs');
+const OPENCC = join(ROOT, 'bench/opencc-tw-cn.mjs');
+
+interface Command { command: string; args: string[]; input: string }
+
+/** Runs a process with a file as standard input; resolves with the wall time and the bytes it wrote. */
+function timed(c: Command): Promise<{ ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const fd = openSync(c.input, 'r');
+    const t0 = performance.now();
+    const child = spawn(c.command, c.args, { cwd: ROOT, stdio: [fd, 'pipe', 'pipe'] });
+    closeSync(fd);
+    let bytes = 0;
+    let err = '';
+    child.stdout!.on('data', (b: Buffer) => { bytes += b.length; });
+    child.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const t = performance.now() - t0;
+      // fix exits 0; nothing here has malformed input.
+      if (code !== 0) reject(new Error(`${c.command} ${c.args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
+      else resolve({ ms: t, bytes });
+    });
+  });
+}
+
+/** Median wall time of each command, runs interleaved, after one warm-up round (disk cache, npx cache). */
+async function race<K extends string>(commands: Record<K, Command>, runs: number): Promise<Record<K, number>> {
+  const keys = Object.keys(commands) as K[];
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let r = -1; r < runs; r++) {
+    for (const k of keys) {
+      const { ms: t } = await timed(commands[k]);
+      if (r >= 0) samples[k].push(t);
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, median(samples[k])])) as Record<K, number>;
+}
+
+export interface CliFigures {
+  chars: number;
+  records: number;
+  runs: number;
+  ms: { fixCn: number; fixKeep: number; opencc: number; npxFix: number; npxEsbuild: number; jobs1: number; jobs2: number };
+}
+
+/** Measures the command as processes on `chars` characters of generated mirror text. */
+export async function benchCli(chars: number, runs: number): Promise<CliFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhengwen-bench-cli-'));
+  try {
+    const paragraphs = damagedText(chars, 5).damaged;
+    const text = join(dir, 'mirror.txt');
+    const jsonl = join(dir, 'mirror.jsonl');
+    const line = join(dir, 'line.txt');
+    writeFileSync(text, paragraphs.join('\n') + '\n');
+    writeFileSync(jsonl, paragraphs.map((p, i) => JSON.stringify({ id: i, text: p })).join('\n') + '\n');
+    writeFileSync(line, paragraphs[0]! + '\n');
+    const node = process.execPath;
+    const whole = await race({
+      fixCn: { command: node, args: [BUILT, 'fix', '--to', 'cn'], input: text },
+      fixKeep: { command: node, args: [BUILT, 'fix', '--to', 'keep'], input: text },
+      opencc: { command: node, args: [OPENCC], input: text },
+    }, runs);
+    const npx = await race({
+      npxFix: { command: 'npx', args: ['zhengwen', 'fix'], input: line },
+      npxEsbuild: { command: 'npx', args: ['esbuild', '--version'], input: line },
+    }, runs);
+    const jobs = await race({
+      jobs1: { command: node, args: [BUILT, 'fix', '--jsonl', '--jobs', '1'], input: jsonl },
+      jobs2: { command: node, args: [BUILT, 'fix', '--jsonl', '--jobs', '2'], input: jsonl },
+    }, runs);
+    return { chars: paragraphs.reduce((n, p) => n + p.length, 0), records: paragraphs.length, runs, ms: { ...whole, ...npx, ...jobs } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The rows of the table: figure 9. */
+export function cliFigures(c: CliFigures): Figure[] {
+  const m = c.ms;
+  const size = `${c.chars.toLocaleString('en-US')} characters of mirror-damaged text (the damage generator)`;
+  const about = `Whole processes, median of ${c.runs} interleaved runs after a warm-up round.`;
+  const rate = (t: number): string => `${ms(t)} (${Math.round(c.chars / t).toLocaleString('en-US')} chars/ms)`;
+  const openccBase = rate(m.opencc);
+  const perCore = (t: number, cores: number): string => `${Math.round(c.chars / t / cores).toLocaleString('en-US')} chars/ms per thread`;
+  return [
+    {
+      id: '9a', name: 'CLI: zhengwen fix --to cn (whole process)', ours: rate(m.fixCn), baseline: openccBase, ratio: m.fixCn / m.opencc,
+      target: '≤ 1.3× time (bar 1.5×)', met: m.fixCn <= 1.3 * m.opencc,
+      method: `node dist/cli/zhengwen.mjs fix --to cn < file > pipe, against a plain opencc-js process (bench/opencc-tw-cn.mjs: reads standard input, Converter({from:'tw', to:'cn'}), writes standard output) on the same ${size}. ${about}`,
+      data: { ms: m.fixCn, baselineMs: m.opencc },
+    },
+    {
+      id: '9b', name: 'CLI: zhengwen fix --to keep (whole process)', ours: rate(m.fixKeep), baseline: openccBase, ratio: m.fixKeep / m.opencc,
+      target: '≤ 1.0× time', met: m.fixKeep <= m.opencc,
+      method: 'As 9a, with --to keep (repair only).', data: { ms: m.fixKeep, baselineMs: m.opencc },
+    },
+    {
+      id: '9c', name: 'CLI: npx zhengwen fix, one line', ours: ms(m.npxFix), baseline: `${ms(m.npxEsbuild)} (npx esbuild --version)`, ratio: m.npxFix / m.npxEsbuild,
+      target: '≤ 1.3× time (bar 1.5×)', met: m.npxFix <= 1.3 * m.npxEsbuild,
+      method: `npx zhengwen fix in the checkout with one paragraph on standard input (bin/zhengwen.mjs runs the built command), against npx esbuild --version (what npx itself costs). ${about}`,
+      data: { ms: m.npxFix, baselineMs: m.npxEsbuild },
+    },
+    {
+      id: '9d', name: 'CLI: fix --jsonl --jobs 2 throughput', ours: `${rate(m.jobs2)}, ${perCore(m.jobs2, 2)}`, baseline: `${rate(m.jobs1)} (--jobs 1)`, ratio: m.jobs1 / m.jobs2,
+      target: '≥ 1.8× throughput', met: m.jobs1 / m.jobs2 >= 1.8,
+      method: `fix --jsonl --jobs 2 against --jobs 1 (ratio: speed-up) on the same text as ${c.records.toLocaleString('en-US')} JSON Lines records {"id","text"}, one per paragraph. ${about}`,
+      data: { ms: m.jobs2, baselineMs: m.jobs1 },
+    },
+  ];
+}
