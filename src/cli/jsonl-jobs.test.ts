@@ -153,6 +153,52 @@ describe('fix --jsonl --jobs', { concurrency: 1 }, () => {
     assert.equal(lone.stdout.toString('utf8'), `{"text":${J(PARAGRAPHS[2]!.clean)}}`);
   });
 
+  test('memory stays flat: 50 MB through --jobs 2 needs little more than 1 MB', async (t) => {
+    const blob = 'x'.repeat(5000);
+    const p = PARAGRAPHS[3]!;
+    const recordIn = (n: number): string => `{"id":${n},"blob":"${blob}","text":${J(p.damaged)}}\n`;
+    const recordOut = (n: number): string => `{"id":${n},"blob":"${blob}","text":${J(p.clean)}}\n`;
+    const preload = 'data:text/javascript,' + encodeURIComponent(
+      'import { writeFileSync } from "node:fs"; process.on("exit", () => { if (process.env.ZW_RSS_FILE) writeFileSync(process.env.ZW_RSS_FILE, String(process.resourceUsage().maxRSS)); });');
+    const measure = async (records: number): Promise<{ rssKb: number; bytes: number }> => {
+      const file = join(TMP, `flat-${records}.jsonl`);
+      const rssFile = join(TMP, `rss-${records}.txt`);
+      const chunks: string[] = [];
+      for (let n = 0; n < records; n++) chunks.push(recordIn(n));
+      writeFileSync(file, chunks.join(''));
+      // Only the size and both ends of the output are kept: the test itself must not hold 50 MB.
+      const r = await new Promise<{ code: number | null; bytes: number; first: string; last: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', preload, BIN, 'fix', '--jsonl', '--jobs', '2', file], {
+          stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ZW_RSS_FILE: rssFile },
+        });
+        let bytes = 0;
+        let first = Buffer.alloc(0);
+        let last = Buffer.alloc(0);
+        child.stdout.on('data', (c: Buffer) => {
+          if (first.length < 20_000) first = Buffer.concat([first, c]).subarray(0, 20_000);
+          last = Buffer.concat([last, c]).subarray(-20_000);
+          bytes += c.length;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, bytes, first: first.toString('utf8'), last: last.toString('utf8') }));
+      });
+      assert.equal(r.code, 0);
+      assert.ok(r.first.startsWith(recordOut(0)), 'the first record, repaired');
+      assert.ok(r.last.endsWith(recordOut(records - 1)), 'the last record, repaired');
+      let want = 0;
+      for (let n = 0; n < records; n++) want += Buffer.byteLength(recordOut(n));
+      assert.equal(r.bytes, want, 'output size');
+      return { rssKb: Number(readFileSync(rssFile, 'utf8')), bytes: want };
+    };
+    const small = await measure(200);
+    const big = await measure(10_000);
+    assert.ok(big.bytes > 50e6);
+    const growthMb = (big.rssKb - small.rssKb) / 1024;
+    t.diagnostic(`maxRSS with --jobs 2: ${Math.round(small.rssKb / 1024)} MB for 1 MB of input, ${Math.round(big.rssKb / 1024)} MB for 50 MB (+${Math.round(growthMb)} MB)`);
+    // Holding the input would cost at least its 50 MB as bytes plus 50 MB as a string.
+    assert.ok(growthMb < 80, `memory grew by ${Math.round(growthMb)} MB for 49 MB more input`);
+  });
+
   test('a bad --jobs value, or --jobs without --jsonl, is a usage error (exit 2, nothing written)', async () => {
     for (const bad of ['-1', 'x', '1.5', '', '2x', '99999', ' 2']) {
       const r = await zw(['fix', '--jsonl', '--jobs', bad], `{"text":"中國"}\n`);

@@ -5,10 +5,10 @@
  * hands each to the least busy of N - 1 workers, fixes a batch itself when
  * every worker has two queued (a worker costs a start-up and its own warm-up,
  * and this thread would otherwise wait), and writes the results back in input
- * order. At most 2N batches are in flight, and the next batch is read only
- * after the oldest result is written (and standard output has taken it), so
- * memory stays flat however long the stream. Each worker runs the
- * same per-line code as the single-threaded stream (jsonl-record.ts) and
+ * order as soon as they are done. At most 4N batches are in flight: then the
+ * next batch is read only after the oldest result is written (and standard
+ * output has taken it), so memory stays flat however long the stream. Each
+ * worker runs the same per-line code as the single-threaded stream (jsonl-record.ts) and
  * returns its batch's output bytes, its standard error text and its counts;
  * merged in order they are byte for byte what one thread would have produced.
  *
@@ -34,6 +34,9 @@ interface Batch { id: number; label: string; firstLine: number; bytes: Uint8Arra
 
 interface BatchResult { id: number; out: Uint8Array; err: string; report: Report }
 
+/** A batch in flight: its result, and whether it has arrived (so writing it will not wait). */
+interface Pending { result: Promise<BatchResult>; ready: boolean }
+
 /** True in a thread started by runJsonlJobs: the entry point then runs no command line. */
 export function isJsonlWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerSetup> | null)?.mark === MARK;
@@ -51,7 +54,7 @@ export function parseJobs(value: string | undefined): number {
 export class JsonlJobs {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }>();
-  private readonly inFlight: Promise<BatchResult>[] = [];
+  private readonly inFlight: Pending[] = [];
   private nextId = 0;
   private failure: unknown;
 
@@ -105,24 +108,28 @@ export class JsonlJobs {
 
   private async submit(batch: Batch): Promise<void> {
     if (this.failure) throw this.failure;
+    // Let the workers' finished results in (message events) before choosing who takes this batch.
+    await new Promise((resolve) => setImmediate(resolve));
     const slot = this.pickWorker();
     if (slot) {
       slot.busy++;
       const result = new Promise<BatchResult>((resolve, reject) => this.waiting.set(batch.id, { resolve, reject }));
-      const settled = result.finally(() => { slot.busy--; });
-      // After a failure the batches behind it are never awaited: their rejections are expected.
-      settled.catch(() => {});
-      this.inFlight.push(settled);
+      const entry: Pending = { result, ready: false };
+      const done = (): void => { slot.busy--; entry.ready = true; };
+      // (A rejection is also seen by whoever awaits the result; after a failure nobody does, which is fine.)
+      result.then(done, done);
+      this.inFlight.push(entry);
       slot.worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer]);
     } else {
       // Every worker has its next batch queued: this thread does one meanwhile.
-      this.inFlight.push(Promise.resolve(await fixBatch({ mark: MARK, ...this.setup }, batch)));
+      this.inFlight.push({ result: Promise.resolve(await fixBatch({ mark: MARK, ...this.setup }, batch)), ready: true });
     }
-    while (this.inFlight.length >= this.jobs * 2) await this.writeOldest();
+    // Write what is done, in order; wait for the oldest only when too much is in flight.
+    while (this.inFlight.length && (this.inFlight[0]!.ready || this.inFlight.length >= this.jobs * 4)) await this.writeOldest();
   }
 
   private async writeOldest(): Promise<void> {
-    const r = await this.inFlight.shift()!;
+    const r = await this.inFlight.shift()!.result;
     if (r.err) this.err(r.err);
     mergeReport(this.report, r.report);
     if (r.out.length) await this.write(r.out);
