@@ -6,7 +6,7 @@
  * …) so that machine drift hits them all alike; medians.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness.ts';
@@ -20,12 +20,24 @@ const JSONL_COPIES = 5;
 
 interface Command { command: string; args: string[]; input: string }
 
-/** Runs a process with a file as standard input; resolves with the wall time and the bytes it wrote. */
-function timed(c: Command): Promise<{ ms: number; bytes: number }> {
+/**
+ * A preload for node processes that writes their CPU time (user + system, all
+ * threads, in ms) to the file ZW_CPU_FILE names: on a shared machine the wall
+ * time of --jobs depends on the load, the CPU it costs does not.
+ */
+const CPU_PRELOAD = 'data:text/javascript,' + encodeURIComponent(
+  'import { writeFileSync } from "node:fs"; process.on("exit", () => { const u = process.resourceUsage(); if (process.env.ZW_CPU_FILE) writeFileSync(process.env.ZW_CPU_FILE, String((u.userCPUTime + u.systemCPUTime) / 1000)); });');
+let cpuFile = '';
+
+/** Runs a process with a file as standard input; resolves with the wall time, the bytes it wrote and (node processes) its CPU time. */
+function timed(c: Command): Promise<{ ms: number; bytes: number; cpuMs: number }> {
   return new Promise((resolve, reject) => {
     const fd = openSync(c.input, 'r');
+    const node = c.command === process.execPath;
+    if (node) writeFileSync(cpuFile, '');
+    const args = node ? ['--import', CPU_PRELOAD, ...c.args] : c.args;
     const t0 = performance.now();
-    const child = spawn(c.command, c.args, { cwd: ROOT, stdio: [fd, 'pipe', 'pipe'] });
+    const child = spawn(c.command, args, { cwd: ROOT, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, ZW_CPU_FILE: cpuFile } });
     closeSync(fd);
     let bytes = 0;
     let err = '';
@@ -36,21 +48,23 @@ function timed(c: Command): Promise<{ ms: number; bytes: number }> {
       const t = performance.now() - t0;
       // fix exits 0; nothing here has malformed input.
       if (code !== 0) reject(new Error(`${c.command} ${c.args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
-      else resolve({ ms: t, bytes });
+      else resolve({ ms: t, bytes, cpuMs: node ? Number(readFileSync(cpuFile, 'utf8')) : NaN });
     });
   });
 }
 
-/** Median wall time of each command, runs interleaved, after one warm-up round (disk cache, npx cache). */
-async function race<K extends string>(commands: Record<K, Command>, runs: number): Promise<Record<K, number>> {
+/** Median wall time of each command, runs interleaved, after one warm-up round (disk cache, npx cache); CPU medians in `cpu`. */
+async function race<K extends string>(commands: Record<K, Command>, runs: number, cpu: Partial<Record<string, number>> = {}): Promise<Record<K, number>> {
   const keys = Object.keys(commands) as K[];
   const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const cpuSamples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let r = -1; r < runs; r++) {
     for (const k of keys) {
-      const { ms: t } = await timed(commands[k]);
-      if (r >= 0) samples[k].push(t);
+      const { ms: t, cpuMs } = await timed(commands[k]);
+      if (r >= 0) { samples[k].push(t); cpuSamples[k].push(cpuMs); }
     }
   }
+  for (const k of keys) cpu[k] = median(cpuSamples[k]);
   return Object.fromEntries(keys.map((k) => [k, median(samples[k])])) as Record<K, number>;
 }
 
@@ -60,11 +74,15 @@ export interface CliFigures {
   runs: number;
   jobsRuns: number;
   ms: { fixCn: number; fixKeep: number; opencc: number; npxFix: number; npxEsbuild: number; jobs1: number; jobs2: number };
+  /** Median CPU time (user + system, all threads) of the node processes. */
+  cpuMs: Partial<Record<string, number>>;
 }
 
 /** Measures the command as processes on `chars` characters of generated mirror text. */
 export async function benchCli(chars: number, runs: number): Promise<CliFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'zhengwen-bench-cli-'));
+  cpuFile = join(dir, 'cpu.txt');
+  const cpu: Partial<Record<string, number>> = {};
   try {
     const paragraphs = damagedText(chars, 5).damaged;
     const text = join(dir, 'mirror.txt');
@@ -83,7 +101,7 @@ export async function benchCli(chars: number, runs: number): Promise<CliFigures>
       fixCn: { command: node, args: [BUILT, 'fix', '--to', 'cn'], input: text },
       fixKeep: { command: node, args: [BUILT, 'fix', '--to', 'keep'], input: text },
       opencc: { command: node, args: [OPENCC], input: text },
-    }, runs);
+    }, runs, cpu);
     const npx = await race({
       npxFix: { command: 'npx', args: ['zhengwen', 'fix'], input: line },
       npxEsbuild: { command: 'npx', args: ['esbuild', '--version'], input: line },
@@ -91,8 +109,8 @@ export async function benchCli(chars: number, runs: number): Promise<CliFigures>
     const jobs = await race({
       jobs1: { command: node, args: [BUILT, 'fix', '--jsonl', '--jobs', '1'], input: jsonl },
       jobs2: { command: node, args: [BUILT, 'fix', '--jsonl', '--jobs', '2'], input: jsonl },
-    }, Math.min(runs, 3));
-    return { chars: paragraphs.reduce((n, p) => n + p.length, 0), records: paragraphs.length * JSONL_COPIES, runs, jobsRuns: Math.min(runs, 3), ms: { ...whole, ...npx, ...jobs } };
+    }, Math.min(runs, 3), cpu);
+    return { chars: paragraphs.reduce((n, p) => n + p.length, 0), records: paragraphs.length * JSONL_COPIES, runs, jobsRuns: Math.min(runs, 3), ms: { ...whole, ...npx, ...jobs }, cpuMs: cpu };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -112,12 +130,12 @@ export function cliFigures(c: CliFigures): Figure[] {
       id: '9a', name: 'CLI: zhengwen fix --to cn (whole process)', ours: rate(m.fixCn), baseline: openccBase, ratio: m.fixCn / m.opencc,
       target: '≤ 1.3× time (bar 1.5×)', met: m.fixCn <= 1.3 * m.opencc,
       method: `node dist/cli/zhengwen.mjs fix --to cn < file > pipe, against a plain opencc-js process (bench/opencc-tw-cn.mjs: reads standard input, Converter({from:'tw', to:'cn'}), writes standard output) on the same ${size}. ${about}`,
-      data: { ms: m.fixCn, baselineMs: m.opencc },
+      data: { ms: m.fixCn, baselineMs: m.opencc, cpuMs: c.cpuMs.fixCn, baselineCpuMs: c.cpuMs.opencc },
     },
     {
       id: '9b', name: 'CLI: zhengwen fix --to keep (whole process)', ours: rate(m.fixKeep), baseline: openccBase, ratio: m.fixKeep / m.opencc,
       target: '≤ 1.0× time', met: m.fixKeep <= m.opencc,
-      method: 'As 9a, with --to keep (repair only).', data: { ms: m.fixKeep, baselineMs: m.opencc },
+      method: 'As 9a, with --to keep (repair only).', data: { ms: m.fixKeep, baselineMs: m.opencc, cpuMs: c.cpuMs.fixKeep },
     },
     {
       id: '9c', name: 'CLI: npx zhengwen fix, one line', ours: ms(m.npxFix), baseline: `${ms(m.npxEsbuild)} (npx esbuild --version)`, ratio: m.npxFix / m.npxEsbuild,
@@ -129,7 +147,13 @@ export function cliFigures(c: CliFigures): Figure[] {
       id: '9d', name: 'CLI: fix --jsonl --jobs 2 throughput', ours: `${rate(m.jobs2, jsonlChars)}, ${perCore(m.jobs2, 2)}`, baseline: `${rate(m.jobs1, jsonlChars)} (--jobs 1)`, ratio: m.jobs1 / m.jobs2,
       target: '≥ 1.8× throughput', met: m.jobs1 / m.jobs2 >= 1.8,
       method: `fix --jsonl --jobs 2 against --jobs 1 (ratio: speed-up) on ${c.records.toLocaleString('en-US')} JSON Lines records {"id","text"}, one per paragraph: the same text ${JSONL_COPIES} times, ${jsonlChars.toLocaleString('en-US')} characters. Whole processes, median of ${c.jobsRuns} interleaved runs after a warm-up round.`,
-      data: { ms: m.jobs2, baselineMs: m.jobs1 },
+      data: { ms: m.jobs2, baselineMs: m.jobs1, cpuMs: c.cpuMs.jobs2, baselineCpuMs: c.cpuMs.jobs1 },
+    },
+    {
+      id: '9e', name: 'CLI: fix --jsonl --jobs 2, CPU time (all threads)', ours: ms(c.cpuMs.jobs2 ?? NaN), baseline: `${ms(c.cpuMs.jobs1 ?? NaN)} (--jobs 1)`,
+      ratio: (c.cpuMs.jobs2 ?? NaN) / (c.cpuMs.jobs1 ?? NaN), target: '—', met: null,
+      method: 'The CPU time of 9d\'s runs (user + system, all threads, process.resourceUsage) instead of their wall time: what the second thread costs, whatever the load. On two idle cores the speed-up is at most 2 × 9e\'s baseline / ours.',
+      data: { cpuMs: c.cpuMs },
     },
   ];
 }
