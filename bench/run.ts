@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ROOT, startServer } from '../e2e/harness.ts';
 import { engineUrls, measureArticle, memoryFigures, timeFigures } from './article.ts';
 import { launch, launchMinimal, setSettings, warmUp, type Browser } from './browser.ts';
+import { benchCli, cliFigures } from './cli.ts';
 import { benchEngine, engineFigures } from './engine.ts';
 import { benchEnglish } from './english.ts';
 import { benchHover } from './hover.ts';
@@ -19,14 +20,14 @@ import { markdown, textTable, writeResults, type Figure } from './report.ts';
 import { benchStream } from './stream.ts';
 
 /** Runs per figure, sized so the whole benchmark stays well under 5 minutes on 2 cores. */
-const RUNS = { engine: 5, english: 7, article: 5, long: 3, stream: 3, hovers: 200 };
+const RUNS = { engine: 5, english: 7, article: 5, long: 3, stream: 3, hovers: 200, cli: 5 };
 
 const started = performance.now();
 const log = (s: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
 
-// `npm run bench -- --only article,long` runs some parts (engine, article, english, long, stream, hover)
+// `npm run bench -- --only article,long` runs some parts (engine, article, english, long, stream, hover, cli)
 // for a quick look while working; only a full run writes bench/results/latest.*.
-const PARTS = ['engine', 'article', 'english', 'long', 'stream', 'hover'] as const;
+const PARTS = ['engine', 'article', 'english', 'long', 'stream', 'hover', 'cli'] as const;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg === -1 ? [...PARTS] : (process.argv[onlyArg + 1] ?? '').split(',');
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
@@ -38,6 +39,8 @@ const wants = (part: (typeof PARTS)[number]): boolean => only.includes(part);
 const full = only.length === PARTS.length;
 
 const figures: Figure[] = [];
+/** Thrown to skip the browser parts when only Node parts were asked for. */
+class SkipBrowser extends Error {}
 // Other work on the machine skews every figure: the load average goes in the report.
 const load = [loadavg()[0]!];
 
@@ -46,14 +49,22 @@ if (wants('engine')) {
   log('engine (Node)');
   figures.push(...engineFigures(await benchEngine(damagedText(1_000_000, 3).damaged.join('\n'), RUNS.engine)));
 }
+// The command line as processes, also before any browser runs.
+if (wants('cli')) {
+  log('command line (processes)');
+  figures.push(...cliFigures(await benchCli(2_700_000, RUNS.cli)));
+}
 log('building pages');
 const pages = buildPages();
+// The browser is started only for the parts that need it.
+const browserParts = only.some((p) => p !== 'engine' && p !== 'cli');
 
 const server = await startServer(Object.fromEntries(Object.values(pages).map((p) => [p.path, p.html])));
 const url = (name: keyof typeof pages): string => server.origin + pages[name].path;
 const browsers: Browser[] = [];
 let chromium = '';
 try {
+  if (!browserParts) throw new SkipBrowser();
   const withExt = await launch(true);
   browsers.push(withExt);
   const without = await launch(false);
@@ -94,6 +105,8 @@ try {
     log('hover');
     figures.push(...(await benchHover(withExt, without, url('typical'), RUNS.hovers)));
   }
+} catch (e) {
+  if (!(e instanceof SkipBrowser)) throw e;
 } finally {
   for (const b of browsers) await b.ext.close();
   await server.close();

@@ -1,29 +1,29 @@
 import { createReadStream } from 'node:fs';
 import { analyze } from '../core/analyze.ts';
 import type { Edit } from '../core/edits.ts';
-import { fix, FIX_TARGETS, statsOf, type FixOptions, type FixStats, type FixTarget } from '../core/fix.ts';
+import { fix, FIX_TARGETS, statsOf, type FixOptions, type FixTarget } from '../core/fix.ts';
 import { oneOf, parseArgs } from './args.ts';
 import { demoText } from './demo-text.ts';
 import { htmlPieces } from './html.ts';
 import { checkInputs, readInputs, writeOut } from './io.ts';
-import { findStringField } from './json-field.ts';
-import { decodeUtf8, InvalidUtf8Error } from './utf8.ts';
+import { JsonlJobs, parseJobs } from './jsonl-jobs.ts';
+import { add, explanation, fixJsonlLine, type LineSink, type Report } from './jsonl-record.ts';
 import { InputError, UsageError } from './usage.ts';
-
-interface Report { stats: FixStats; verdicts: string[]; records?: number; badLines?: number; lost?: number }
 
 /** `zhengwen fix`: repairs and converts files, HTML documents or JSON Lines. Returns the exit code. */
 export async function fixCommand(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['to', 'field'], ['html', 'jsonl', 'stats', 'explain', 'no-repair', 'demo']);
+  const args = parseArgs(argv, ['to', 'field', 'jobs'], ['html', 'jsonl', 'stats', 'explain', 'no-repair', 'demo']);
   const to: FixTarget = oneOf('to', args.values.get('to') ?? 'auto', FIX_TARGETS);
   if (args.switches.has('html') && args.switches.has('jsonl')) throw new UsageError('--html and --jsonl cannot be combined');
   if (args.values.has('field') && !args.switches.has('jsonl')) throw new UsageError('--field only applies with --jsonl');
+  if (args.values.has('jobs') && !args.switches.has('jsonl')) throw new UsageError('--jobs only applies with --jsonl');
+  const jobs = parseJobs(args.values.get('jobs'));
   const options: FixOptions = { to, repair: !args.switches.has('no-repair') };
   const explain = args.switches.has('explain') ? explainTo(process.stderr) : undefined;
   const report: Report = { stats: statsOf([]), verdicts: [] };
   let code = 0;
   if (args.switches.has('jsonl')) {
-    code = await fixJsonl(args.positional, args.values.get('field') ?? 'text', options, report, explain);
+    code = await fixJsonl(args.positional, args.values.get('field') ?? 'text', options, report, explain !== undefined, jobs);
   } else {
     const inputs = args.switches.has('demo') ? [{ name: 'demo', text: demoText() }] : await readInputs(args.positional);
     // Everything is computed before the first byte is written: no half-written output.
@@ -73,115 +73,88 @@ async function fixHtml(html: string, options: FixOptions): Promise<Fixed> {
 }
 
 /** Streams JSON Lines: one record at a time, bytes of untouched records unchanged. */
-async function fixJsonl(files: readonly string[], field: string, options: FixOptions, report: Report, explain?: Explain): Promise<number> {
+async function fixJsonl(files: readonly string[], field: string, options: FixOptions, report: Report, explain: boolean, jobs: number): Promise<number> {
   report.records = 0;
   report.badLines = 0;
   const names = files.length ? files : ['-'];
   // A bad file anywhere in the list stops the run before any output, as for plain text.
   await checkInputs(names);
-  for (const name of names) {
-    const stream = name === '-' ? process.stdin : createReadStream(name);
-    const opened = new Promise<void>((resolve, reject) => {
-      if (name === '-') resolve();
-      else { stream.once('open', () => resolve()); stream.once('error', reject); }
-    });
-    try {
-      await opened;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`${name}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-    let lineNo = 0;
-    let pending: Buffer[] = [];
-    // Output is gathered into chunks of about 256 KB: one write per line was most of the run time.
-    let buffered: (Uint8Array | string)[] = [];
-    let bufferedBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (buffered.length === 0) return;
-      const chunk = Buffer.concat(buffered.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
-      buffered = [];
-      bufferedBytes = 0;
-      await writeOut(chunk);
-    };
-    const handle = async (bytes: Buffer, newline: boolean): Promise<void> => {
-      lineNo++;
-      const out = await fixJsonlLine(bytes, field, options, report, `${name === '-' ? 'standard input' : name}: line ${lineNo}`, explain);
-      // The input chunk is reused by the stream: keep a copy of an unchanged line.
-      buffered.push(typeof out === 'string' ? out : Buffer.from(out));
-      bufferedBytes += out.length + 1;
-      if (newline) buffered.push('\n');
-      if (bufferedBytes > 1 << 18) await flush();
-    };
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let start = 0;
-      let nl = chunk.indexOf(10);
-      while (nl !== -1) {
-        pending.push(chunk.subarray(start, nl));
-        const line = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-        pending = [];
-        await handle(line, true);
-        start = nl + 1;
-        nl = chunk.indexOf(10, start);
-      }
-      if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
-    }
-    if (pending.length) await handle(Buffer.concat(pending), false);
-    await flush();
-  }
-  return report.badLines > 0 ? 1 : 0;
-}
-
-async function fixJsonlLine(bytes: Buffer, field: string, options: FixOptions, report: Report, where: string, explain?: Explain): Promise<Uint8Array | string> {
-  let line: string;
+  const err = (text: string): void => { process.stderr.write(text); };
+  const pool = jobs > 1 ? new JsonlJobs(jobs, { field, options, explain }, report, writeOut, err) : undefined;
   try {
-    line = decodeUtf8(bytes);
-  } catch (e) {
-    if (!(e instanceof InvalidUtf8Error)) throw e;
-    return badLine(report, `${where}: ${e.message} of the line; copied unchanged`, bytes);
+    for (const name of names) {
+      const stream = await openInput(name);
+      const label = name === '-' ? 'standard input' : name;
+      if (pool) await pool.run(label, stream);
+      else await fixJsonlStream(label, stream, field, options, { report, err, explain });
+    }
+    await pool?.finish();
+  } finally {
+    await pool?.close();
   }
-  const body = line.endsWith('\r') ? line.slice(0, -1) : line;
-  if (body.trim() === '') return bytes;
-  let record: unknown;
+  return report.badLines! > 0 ? 1 : 0;
+}
+
+/** Opens a file (or standard input) as a stream, with a clear message when it cannot be read. */
+async function openInput(name: string): Promise<AsyncIterable<Buffer>> {
+  const stream = name === '-' ? process.stdin : createReadStream(name);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (name === '-') resolve();
+    else { stream.once('open', () => resolve()); stream.once('error', reject); }
+  });
   try {
-    record = JSON.parse(body);
+    await opened;
   } catch (e) {
-    return badLine(report, `${where}: not valid JSON (${(e as Error).message}); copied unchanged`, bytes);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${name}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  report.records!++;
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return bytes;
-  const span = findStringField(body, field);
-  if (!span) return bytes;
-  const value = JSON.parse(body.slice(span.start, span.end)) as string;
-  const r = await fix(value, options);
-  add(report, r.edits, r.analysis.verdict, r.lost.length);
-  explain?.(where, r.edits);
-  if (r.text === value) return bytes;
-  return body.slice(0, span.start) + JSON.stringify(r.text) + body.slice(span.end) + (body === line ? '' : '\r');
+  return stream as AsyncIterable<Buffer>;
 }
 
-function badLine(report: Report, message: string, bytes: Buffer): Buffer {
-  report.badLines!++;
-  process.stderr.write(`zhengwen: ${message}\n`);
-  return bytes;
-}
-
-function add(report: Report, edits: readonly Edit[], verdict: string, lost: number): void {
-  report.lost = (report.lost ?? 0) + lost;
-  const s = statsOf(edits);
-  report.stats.pinyin += s.pinyin;
-  report.stats.punctuation += s.punctuation;
-  report.stats.mojibake += s.mojibake;
-  report.stats.converted += s.converted;
-  // Keep the summary small on big JSONL runs.
-  if (report.verdicts.length < 20 && !report.verdicts.includes(verdict)) report.verdicts.push(verdict);
+/** One input on this thread (--jobs 1). */
+async function fixJsonlStream(label: string, stream: AsyncIterable<Buffer>, field: string, options: FixOptions, sink: LineSink): Promise<void> {
+  let lineNo = 0;
+  let pending: Buffer[] = [];
+  // Output is gathered into chunks of about 256 KB: one write per line was most of the run time.
+  let buffered: (Uint8Array | string)[] = [];
+  let bufferedBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (buffered.length === 0) return;
+    const chunk = Buffer.concat(buffered.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    buffered = [];
+    bufferedBytes = 0;
+    await writeOut(chunk);
+  };
+  const handle = async (bytes: Buffer, newline: boolean): Promise<void> => {
+    lineNo++;
+    const out = await fixJsonlLine(bytes, field, options, sink, `${label}: line ${lineNo}`);
+    // The input chunk is reused by the stream: keep a copy of an unchanged line.
+    buffered.push(typeof out === 'string' ? out : Buffer.from(out));
+    bufferedBytes += out.length + 1;
+    if (newline) buffered.push('\n');
+    if (bufferedBytes > 1 << 18) await flush();
+  };
+  for await (const chunk of stream) {
+    let start = 0;
+    let nl = chunk.indexOf(10);
+    while (nl !== -1) {
+      pending.push(chunk.subarray(start, nl));
+      const line = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      pending = [];
+      await handle(line, true);
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    if (start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
+  }
+  if (pending.length) await handle(Buffer.concat(pending), false);
+  await flush();
 }
 
 type Explain = (where: string, edits: readonly Edit[]) => void;
 
 function explainTo(stream: NodeJS.WritableStream): Explain {
   return (where, edits) => {
-    for (const e of edits) {
-      stream.write(`${where}:${e.offset}: ${e.kind}: ${e.reason}\n`);
-    }
+    if (edits.length) stream.write(explanation(where, edits));
   };
 }

@@ -3,7 +3,7 @@
 export const USAGE = `zhengwen: repair and convert damaged Chinese text
 
 Usage:
-  zhengwen fix [--to auto|keep|cn|tw|twp|hk] [--html | --jsonl [--field NAME]] [--stats] [--explain] [FILE...]
+  zhengwen fix [--to auto|keep|cn|tw|twp|hk] [--html | --jsonl [--field NAME] [--jobs N]] [--stats] [--explain] [FILE...]
   zhengwen detect [FILE]
   zhengwen pinyin [--tone mark|num|none] [TEXT]
   zhengwen glossary [--json] [--user TERMS.json|TERMS.csv] [FILE]
@@ -17,6 +17,8 @@ Reads the files, or standard input when none is given, and writes to standard ou
   --html     the input is an HTML document: only text and the title, alt, placeholder
              and aria-label attributes change; markup stays byte-identical.
   --jsonl    the input is JSON Lines: repair one field (--field, default "text") of each record.
+  --jobs N   with --jsonl: fix records on N threads (default 1; 0 or auto: one per CPU),
+             output in input order, byte for byte what one thread writes.
   --no-repair  convert only.
   --stats    print a JSON summary to standard error.
   --explain  print every change and its reason to standard error.
