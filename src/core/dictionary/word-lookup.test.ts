@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { GlossaryMatcher } from '../glossary/matcher.ts';
 import type { GlossaryEntry } from '../glossary/types.ts';
 import { loadCompiledDictionary } from '../../testing/dictionary.ts';
-import { lookupWord, orderByReading } from './word-lookup.ts';
+import { lookupWord, orderByReading, type GlossarySource, type PageRegion } from './word-lookup.ts';
 
 const court: GlossaryEntry = {
   simplified: '法院', traditional: '法院', pinyin: 'fǎyuàn', english: 'court', category: 'state-organ',
@@ -75,4 +75,14 @@ test('the reading heard in context comes first', async () => {
   const entries = dictionary.lookup('地');
   assert.equal(orderByReading(entries, 'di4')[0]!.pinyin, 'di4');
   assert.equal(orderByReading(entries, 'de5')[0]!.pinyin, 'de5');
+});
+
+test('on a Taiwan or Hong Kong page, that place’s glossary entry of a shared form comes first', async () => {
+  const dictionary = await loadCompiledDictionary();
+  const mainland: GlossaryEntry = { ...court, english: 'people’s court (mainland)' };
+  const taiwan: GlossaryEntry = { ...court, english: 'court (Taiwan)', category: 'taiwan', region: 'tw' };
+  const both: GlossarySource = { termsAt: (text, offset) => (text.startsWith('法院', offset) ? [{ term: '法院', entry: mainland }, { term: '法院', entry: taiwan }] : []) };
+  const at = (region: PageRegion) => lookupWord('他去法院了', 2, { dictionary, glossary: both, region })!.main.glossary.map((e) => e.english);
+  assert.deepEqual(at('tw'), ['court (Taiwan)', 'people’s court (mainland)']);
+  assert.deepEqual(at('cn'), ['people’s court (mainland)', 'court (Taiwan)']);
 });
