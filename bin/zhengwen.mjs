@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist/cli/zhengwen.mjs');
-const sources = [join(root, 'src'), join(root, 'data')];
+// What the command is built from (the extension's pages and scripts are not part of it).
+const sources = ['src/cli', 'src/core', 'src/damage', 'src/shared', 'data'].map((d) => join(root, d));
 
 /** The newest modification time of the files the command is built from. */
 function newest(dir) {
@@ -23,7 +24,7 @@ function newest(dir) {
   return t;
 }
 
-if (existsSync(sources[0])) {
+if (existsSync(join(root, 'src'))) {
   const stale = !existsSync(built) || sources.some((d) => existsSync(d) && newest(d) > statSync(built).mtimeMs);
   if (stale) {
     process.stderr.write('zhengwen: the source is newer than the built command; rebuilding it once (node build.mjs cli)…\n');
