@@ -66,7 +66,7 @@ test('the badge and the popup add up every frame of the tab', async (t) => {
   const popup = await openPopup(ext, tabId);
   const verdict = (await popup.textContent('#verdict')) ?? '';
   t.diagnostic(`popup: ${verdict}`);
-  assert.match(verdict, /counted over 6 frames/);
+  assert.match(verdict, /Counted over 6 frames\./);
   assert.match(verdict, new RegExp(`${converted.toLocaleString('en')} characters converted`));
   const listed = await popup.$$eval('#change-list > li > .kind', (els) => els.map((e) => e.textContent ?? ''));
   const sum = listed.filter((l) => !/^Characters converted/.test(l)).reduce((n, l) => n + Number(l.replace(/.*: /, '').replace(/,/g, '')), 0);
