@@ -76,6 +76,10 @@ test('立法院 on a Taiwan page is the Legislative Yuan, wherever the pointer i
     await page.mouse.move(2, 2);
     await page.waitForFunction(() => (document.querySelector('zhengwen-popover') as HTMLElement).style.display === 'none');
   }
+  // Ordinary words on the Taiwan page too, in the page's script first.
+  const budget = await hover(page, '預算', 0);
+  assert.match(budget, /^預算预算/);
+  assert.match(budget, /budget/);
   await page.close();
 });
 

@@ -12,8 +12,10 @@
  * IntersectionObserver, underlined as they come near the viewport and let go
  * when they leave it.
  */
+import { regionApplies } from '../core/dictionary/word-lookup.ts';
 import type { GlossaryMatcher } from '../core/glossary/matcher.ts';
 import type { Block } from './blocks.ts';
+import { pageRegion } from './page-region.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
 import { yieldToPage } from './yield.ts';
 
@@ -135,6 +137,8 @@ function underline(w: Watched): void {
     for (const m of glossary.findAll(now.text)) {
       // Everyday words with a political sense (意见, 审议) are not underlined; hovering them still shows the entry.
       if (m.entry.everyday) continue;
+      // Another place's institution (a Hong Kong term on a Taiwan page) is not this page's term.
+      if (!regionApplies(m.entry, pageRegion(now.element.ownerDocument))) continue;
       const range = rangeFor(now.element.ownerDocument, now, m.offset, m.offset + m.term.length);
       if (range) {
         highlight.add(range);

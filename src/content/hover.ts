@@ -12,7 +12,8 @@ import { loadPinyin } from './load-pinyin.ts';
 import { Popover, type PopoverContent } from './popover.ts';
 import { AnchorWatch, isTypingTarget, keyStartsLookup, moveAction } from './popover-trigger.ts';
 import { clearHighlight, namedHighlight, rangeFor } from './ranges.ts';
-import { entryText, pageRegion, wordEntryAt, type WordEntry } from './word-entry.ts';
+import { pageRegion } from './page-region.ts';
+import { entryText, wordEntryAt, type WordEntry } from './word-entry.ts';
 import type { Block } from './blocks.ts';
 
 /** The CSS highlight that marks the characters the popover is about (content.css styles it). */

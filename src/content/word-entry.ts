@@ -27,14 +27,6 @@ export interface WordEntry {
 const MAX_READINGS = 6;
 const MAX_SENSES = 10;
 
-/** The page's place, from its language tag: its glossary entries come first. */
-export function pageRegion(doc: Document): PageRegion {
-  const lang = (doc.documentElement.lang || '').toLowerCase();
-  if (/^zh-(hk|mo)|yue/.test(lang)) return 'hk';
-  if (/^zh-(tw|hant)/.test(lang)) return 'tw';
-  return 'cn';
-}
-
 /** A message from _locales, or the English fallback where i18n is missing (tests of the engine alone). */
 function label(name: string, fallback: string, substitutions?: string[]): string {
   try {

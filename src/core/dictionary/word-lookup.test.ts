@@ -86,3 +86,13 @@ test('on a Taiwan or Hong Kong page, that place’s glossary entry of a shared f
   assert.deepEqual(at('tw'), ['court (Taiwan)', 'people’s court (mainland)']);
   assert.deepEqual(at('cn'), ['people’s court (mainland)', 'court (Taiwan)']);
 });
+
+test('another place’s institution does not apply: a Hong Kong term on a Taiwan page', async () => {
+  const dictionary = await loadCompiledDictionary();
+  const hkBudget: GlossaryEntry = { ...court, simplified: '预算案', traditional: '預算案', english: 'Budget (Hong Kong)', category: 'hong-kong-macao', region: 'hk' };
+  const glossary = new GlossaryMatcher([hkBudget]);
+  const onPage = (region: PageRegion) => lookupWord('立法院審查預算案', 5, { dictionary, glossary, region })!.main.glossary.map((e) => e.english);
+  assert.deepEqual(onPage('tw'), []);
+  assert.deepEqual(onPage('hk'), ['Budget (Hong Kong)']);
+  assert.deepEqual(onPage('cn'), ['Budget (Hong Kong)'], 'a mainland page may report on Hong Kong');
+});

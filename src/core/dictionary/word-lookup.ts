@@ -88,7 +88,7 @@ export function lookupWord(
 }
 
 /** Every word (glossary term or dictionary headword) starting at s, longest first, one per length. */
-function wordsAt(text: string, s: number, sources: { dictionary: Pick<Dictionary, 'matchesAt'>; glossary?: GlossarySource }): FoundWord[] {
+function wordsAt(text: string, s: number, sources: { dictionary: Pick<Dictionary, 'matchesAt'>; glossary?: GlossarySource; region?: PageRegion }): FoundWord[] {
   const byLength = new Map<number, FoundWord>();
   const at = (length: number): FoundWord => {
     let w = byLength.get(length);
@@ -96,6 +96,7 @@ function wordsAt(text: string, s: number, sources: { dictionary: Pick<Dictionary
     return w;
   };
   for (const m of sources.glossary?.termsAt(text, s) ?? []) {
+    if (!regionApplies(m.entry, sources.region)) continue;
     const w = at(m.term.length);
     if (!w.glossary.includes(m.entry)) w.glossary.push(m.entry);
   }
@@ -103,9 +104,20 @@ function wordsAt(text: string, s: number, sources: { dictionary: Pick<Dictionary
   return [...byLength.values()].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Whether a glossary entry speaks of the page's place: Hong Kong and Macao
+ * entries do not apply on a Taiwan page (預算案 there is not Hong Kong's
+ * budget) nor Taiwan's on a Hong Kong page; on other pages every entry does
+ * (a mainland page may well report on Taiwan).
+ */
+export function regionApplies(entry: GlossaryEntry, region: PageRegion | undefined): boolean {
+  const place = entry.region === 'mo' ? 'hk' : entry.region;
+  return !place || !region || region === 'cn' || place === region;
+}
+
 /** Glossary entries of the page's own place first (立法會 on a Hong Kong page). */
 function orderByRegion(entries: GlossaryEntry[], region: PageRegion): GlossaryEntry[] {
-  const place = (e: GlossaryEntry): string => (e as { region?: string }).region ?? 'cn';
+  const place = (e: GlossaryEntry): string => (e.region === 'mo' ? 'hk' : e.region) ?? 'cn';
   return [...entries].sort((a, b) => Number(place(b) === region) - Number(place(a) === region));
 }
 
