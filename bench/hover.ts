@@ -115,10 +115,10 @@ export async function benchHover(withExt: Browser, without: Browser, url: string
   const packed = deflateRawSync(file, { level: 9 }).length;
   const added = tabAfter.heap + tabAfter.buffers - tabBefore.heap - tabBefore.buffers;
   const firstMs = (h: Hover | undefined): number => (h?.painted != null && h.move !== null ? h.painted - h.move : NaN);
-  const firstHover = Math.max(firstMs(cold[0]), firstMs(cold[1]));
+  const firstHover = Math.max(firstMs(cold[0]), firstMs(cold[1])) - HOVER_DELAY_MS;
   const dictionary: Figure[] = [
-    { id: '10a', name: 'Dictionary: first hover on a fresh page, dictionary cold (incl. delay)', ours: ms(firstHover), baseline: ms(median(frames)), ratio: null, target: '≤ 150 ms', met: firstHover <= 150,
-      method: `The first two hovers after the browser started (a term, then a word): the background loads the dictionary file on the first (${coldText}); the slower of the two, including the ${HOVER_DELAY_MS} ms delay. Later hovers are 6a.` },
+    { id: '10a', name: 'Dictionary: first hover on a fresh page, dictionary cold (excl. delay)', ours: ms(firstHover), baseline: ms(median(frames)), ratio: null, target: '≤ 150 ms', met: firstHover <= 150,
+      method: `The first two hovers after the browser started (a term, then a word): the background loads the dictionary file on the first (${coldText}); the slower of the two, less the ${HOVER_DELAY_MS} ms delay as in 6a (the times above include it). Later hovers are 6a.` },
     { id: '10b', name: 'Dictionary: tab memory added by 200 hovers (heap + buffers)', ours: signed(kb(added), added), baseline: kb(tabBefore.heap + tabBefore.buffers), ratio: null, target: '≤ 3 MB', met: added <= 3 * 1024 * 1024,
       method: 'JSHeapUsedSize + ArrayBuffer backing stores of the tab after two garbage collections, after the hovers minus before them (page processed, no hover yet). The dictionary itself lives in the background; this is what hovering costs the tab (messages, popover, pinyin-pro when a word has several readings).',
       data: { tabBefore, tabAfter } },

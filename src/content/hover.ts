@@ -96,8 +96,6 @@ export class HoverLookup {
       if (this.shownFor) this.timer = setTimeout(() => this.lookupAt(x, y, false), HOVER_DELAY_MS);
       return;
     }
-    // Word pinyin loads with the first pointer move, so the lookup delay covers part of it.
-    if (this.settings.pinyin === 'popover') void loadPinyin();
     this.timer = setTimeout(() => this.lookupAt(x, y, true), action === 'now' ? 0 : HOVER_DELAY_MS);
   };
 

@@ -22,6 +22,11 @@ export interface PinyinReader {
 const toSimplified: Simplify = async (text) => (await convert(text, 'cn')).text;
 let reader: Promise<PinyinReader> | undefined;
 
+/** The pinyin reader if something (ruby) has already loaded it: the popover uses it then, never loads it. */
+export function loadedPinyin(): Promise<PinyinReader> | undefined {
+  return reader;
+}
+
 /** The pinyin reader, imported once (a chunk of its own in the extension). */
 export function loadPinyin(): Promise<PinyinReader> {
   return (reader ??= import('../core/word-pinyin.ts').then((m) => ({

@@ -13,7 +13,7 @@ import { CATEGORY_LABELS } from '../core/glossary/types.ts';
 import type { Settings } from '../shared/settings.ts';
 import { dictionaryAround } from './dictionary-client.ts';
 import { ext } from './extension-api.ts';
-import { loadPinyin } from './load-pinyin.ts';
+import { loadedPinyin } from './load-pinyin.ts';
 import type { EntryContent } from './popover-entry.ts';
 
 /** A word found under the pointer, with its popover content. */
@@ -47,10 +47,15 @@ export async function wordEntryAt(
   if (!lookup) return undefined;
   const { main } = lookup;
   let entries = main.entries;
-  // Several readings (行 xíng/háng, 地 de/dì): the one heard here first, as pinyin-pro reads the sentence.
-  if (new Set(entries.map((e) => e.pinyin.toLowerCase())).size > 1) {
-    const reading = await (await loadPinyin()).readingIn(text, main.start, main.start + main.length).catch(() => undefined);
+  // Several readings (行 xíng/háng, 地 de/dì): the one heard here first, as pinyin-pro reads the
+  // sentence, when ruby has loaded it; the popover never loads it (~3–4 MB of heap in the tab):
+  // then common words come before names, in CC-CEDICT's order, as Zhongwen shows them.
+  const pinyin = loadedPinyin();
+  if (pinyin && new Set(entries.map((e) => e.pinyin.toLowerCase())).size > 1) {
+    const reading = await (await pinyin).readingIn(text, main.start, main.start + main.length).catch(() => undefined);
     entries = orderByReading(entries, reading);
+  } else {
+    entries = orderByReading(entries, undefined);
   }
   const s = options.settings;
   const tone = s.toneStyle;
