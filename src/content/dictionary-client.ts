@@ -18,7 +18,7 @@ export class WindowDictionary implements Pick<Dictionary, 'matchesAt' | 'lookup'
   private readonly byStart = new Map<number, DictionaryMatch[]>();
   private readonly byWord = new Map<string, DictionaryEntry[]>();
 
-  constructor(text: string, offset: number, answer: DictionaryWindow) {
+  constructor(readonly text: string, readonly offset: number, private readonly answer: DictionaryWindow) {
     for (const m of answer.matches) {
       const start = offset + m.start;
       let list = this.byStart.get(start);
@@ -35,15 +35,35 @@ export class WindowDictionary implements Pick<Dictionary, 'matchesAt' | 'lookup'
   lookup(word: string): DictionaryEntry[] {
     return this.byWord.get(word) ?? [];
   }
+
+  /** The same answer placed at another offset of another text (the window's characters are the same). */
+  at(text: string, offset: number): WindowDictionary {
+    return new WindowDictionary(text, offset, this.answer);
+  }
 }
 
-/** Fetches the dictionary's words around text[offset]. */
-export async function dictionaryAround(text: string, offset: number): Promise<WindowDictionary> {
+/** The last few windows asked for: the hover asks while the pointer rests, then looks up with the answer. */
+const recent = new Map<string, Promise<WindowDictionary>>();
+const RECENT = 8;
+
+/** Fetches the dictionary's words around text[offset] (one message to the background; recent windows are reused). */
+export function dictionaryAround(text: string, offset: number): Promise<WindowDictionary> {
   const from = Math.max(0, offset - BACK);
   const slice = text.slice(from, Math.min(text.length, offset + AHEAD + MAX_WORD));
-  const message: DictionaryWindowMessage = { type: 'dictionary-window', text: slice, from: 0, to: Math.min(slice.length - 1, offset - from + AHEAD) };
-  const answer = (await ext().runtime.sendMessage(message)) as DictionaryWindow | undefined;
-  return new WindowDictionary(text, from, answer ?? { matches: [] });
+  const to = Math.min(slice.length - 1, offset - from + AHEAD);
+  const key = `${to}\u0000${slice}`;
+  let found = recent.get(key);
+  if (!found) {
+    const message: DictionaryWindowMessage = { type: 'dictionary-window', text: slice, from: 0, to };
+    found = (ext().runtime.sendMessage(message) as Promise<DictionaryWindow | undefined>).then(
+      (answer) => new WindowDictionary(text, from, answer ?? { matches: [] }),
+      (e: unknown) => { recent.delete(key); throw e; },
+    );
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(key, found);
+  }
+  // The same window text may sit at another offset of another block: place it for this one.
+  return found.then((d) => (d.offset === from && d.text === text ? d : d.at(text, from)));
 }
 
 /** The dictionary's readings of each word (numbered, CC-CEDICT style). */
