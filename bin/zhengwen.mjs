@@ -24,7 +24,9 @@ function newest(dir) {
   return t;
 }
 
-if (existsSync(join(root, 'src'))) {
+// The test runner builds the command once before the tests and says so (ZHENGWEN_CLI_BUILT): its many
+// parallel runs of the command must not each look at the tree, nor rebuild under each other.
+if (existsSync(join(root, 'src')) && !process.env.ZHENGWEN_CLI_BUILT) {
   const stale = !existsSync(built) || sources.some((d) => existsSync(d) && newest(d) > statSync(built).mtimeMs);
   if (stale) {
     process.stderr.write('zhengwen: the source is newer than the built command; rebuilding it once (node build.mjs cli)…\n');

@@ -25,7 +25,7 @@ const only = process.argv[2];
 let ok = true;
 // The command-line tests run bin/zhengwen.mjs, which runs the built command: build it first, once,
 // rather than have parallel test processes each find it stale and rebuild it.
-if (only !== '--e2e') ok = run(['build.mjs', 'cli']) && run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src'), ...find('scripts')]) && ok;
+if (only !== '--e2e') ok = run(['build.mjs', 'cli']) && (process.env.ZHENGWEN_CLI_BUILT = '1') && run(['--import', 'tsx', '--test', '--test-reporter=spec', ...find('src'), ...find('scripts')]) && ok;
 if (only !== '--unit') {
   const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(browser)) {
