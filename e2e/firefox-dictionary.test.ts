@@ -6,9 +6,8 @@
  * message to the background, the dictionary file fetched there.
  */
 import assert from 'node:assert/strict';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, test } from 'node:test';
-import { runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
+import { receiveReports, runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
 import { startServer, type TestServer } from './harness.ts';
 
 const skip = skipUnlessFirefox();
@@ -39,14 +38,7 @@ const reports: string[] = [];
 before(async () => {
   if (skip) return;
   server = await startServer({ '/bank.html': () => PAGE });
-  const [serve] = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  server.server.removeAllListeners('request');
-  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'POST' || req.url !== '/report') return serve!(req, res);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => { reports.push(Buffer.concat(chunks).toString('utf8')); res.writeHead(204).end(); });
-  });
+  receiveReports(server, (body) => reports.push(body));
 });
 
 after(async () => {

@@ -5,10 +5,9 @@
  * Firefox with an extension loaded), until they read as the Simplified repair.
  */
 import assert from 'node:assert/strict';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, test } from 'node:test';
 import { readShared, skipUnlessShared } from '../src/testing/shared.ts';
-import { runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
+import { receiveReports, runFirefox, skipUnlessFirefox, type FirefoxRun } from './firefox.ts';
 import { startServer, type TestServer } from './harness.ts';
 import { clause } from './hostile/pages.ts';
 
@@ -80,18 +79,9 @@ let onReport: (() => void) | undefined;
 before(async () => {
   if (skipUnlessFirefox()) return;
   server = await startServer({ '/fixture.html': fixturePage, '/shadow.html': shadowPage });
-  // The harness answers GETs only: POST /report goes to our handler, everything else to the harness's.
-  const [serve] = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  server.server.removeAllListeners('request');
-  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'POST' || req.url !== '/report') return serve!(req, res);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      try { reports.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as string[]); } catch { /* ignore a torn report */ }
-      res.writeHead(204).end();
-      onReport?.();
-    });
+  receiveReports(server, (body) => {
+    try { reports.push(JSON.parse(body) as string[]); } catch { /* ignore a torn report */ }
+    onReport?.();
   });
 });
 

@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './harness.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ROOT, type TestServer } from './harness.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = join(ROOT, 'dist/firefox');
@@ -178,4 +179,22 @@ export async function runFirefox(startUrl: string, options: { verbose?: boolean 
       if (left.length > 0) throw new Error(`processes still running after SIGKILL: ${left.join(' ')}`);
     },
   };
+}
+
+/**
+ * Playwright cannot drive Firefox with an add-on, so test pages report what they show by POSTing to
+ * /report: each body goes to `onReport` (as text); every other request to the test server's own handler.
+ */
+export function receiveReports(server: TestServer, onReport: (body: string) => void): void {
+  const [serve] = server.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.server.removeAllListeners('request');
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || req.url !== '/report') return serve!(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      res.writeHead(204).end();
+      onReport(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
 }

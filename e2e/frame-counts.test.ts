@@ -67,9 +67,9 @@ test('the badge and the popup add up every frame of the tab', async (t) => {
   const verdict = (await popup.textContent('#verdict')) ?? '';
   t.diagnostic(`popup: ${verdict}`);
   assert.match(verdict, /Counted over 6 frames\./);
-  assert.match(verdict, new RegExp(`${converted.toLocaleString('en')} characters converted`));
+  assert.match(verdict, new RegExp(`Restored ${converted.toLocaleString('en')} characters to Simplified`));
   const listed = await popup.$$eval('#change-list > li > .kind', (els) => els.map((e) => e.textContent ?? ''));
-  const sum = listed.filter((l) => !/^Characters converted/.test(l)).reduce((n, l) => n + Number(l.replace(/.*: /, '').replace(/,/g, '')), 0);
+  const sum = listed.filter((l) => !/^Characters converted/.test(l)).reduce((n, l) => n + Number(l.replace(/.* · /, '').replace(/,/g, '')), 0);
   assert.equal(sum, repairs, `the changes listed (${listed.join(' | ')}) add up to every frame's repairs`);
 
   // Show original from the popup applies to every frame.
