@@ -29,7 +29,11 @@ export async function hover(page: Page, text: string, charIndex = 0): Promise<st
     const host = document.querySelector('zhengwen-popover') as HTMLElement | null;
     return !host || host.style.display === 'none';
   }, undefined, { timeout: 5000 });
-  const { x, y } = await pointOver(page, text, charIndex);
+  return hoverPoint(page, await pointOver(page, text, charIndex));
+}
+
+/** Moves the pointer onto a point (as a reader's hand arrives), waits for the popover and returns its text. */
+export async function hoverPoint(page: Page, { x, y }: { x: number; y: number }): Promise<string> {
   await page.mouse.move(x - 3, y);
   await page.mouse.move(x, y);
   await page.waitForFunction(() => {

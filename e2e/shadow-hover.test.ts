@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchWithExtension, openProcessed, startServer, type ExtensionBrowser, type TestServer } from './harness.ts';
+import { hoverPoint } from './popover-helpers.ts';
 
 const PAGE = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>新闻</title></head>
 <body><p>今天的新闻。</p><zw-card></zw-card>
@@ -44,13 +45,7 @@ test('hovering a glossary term inside a closed shadow root shows its entry', asy
     const rect = r.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
-  await page.mouse.move(x - 3, y);
-  await page.mouse.move(x, y);
-  await page.waitForFunction(() => {
-    const host = document.querySelector('zhengwen-popover') as HTMLElement | null;
-    return !!host && host.style.display !== 'none' && (host.shadowRoot?.textContent ?? '') !== '';
-  }, undefined, { timeout: 5000 });
-  const text = await page.evaluate(() => document.querySelector('zhengwen-popover')!.shadowRoot!.querySelector('.box')!.textContent ?? '');
+  const text = await hoverPoint(page, { x, y });
   assert.match(text, /政协/);
   assert.match(text, /Chinese People's Political Consultative Conference|CPPCC/i);
   await page.close();
