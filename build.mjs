@@ -156,6 +156,7 @@ export async function buildExtension(browser) {
   await cp(await dictionaryFile(), `${out}/dictionary/cedict.bin`);
   await cp('src/popup/popup.html', `${out}/popup.html`);
   await cp('src/popup/popup.css', `${out}/popup.css`);
+  await cp('src/shared/page-theme.css', `${out}/page-theme.css`);
   await cp('src/glossary-page/user-glossary.html', `${out}/user-glossary.html`);
   await cp('src/glossary-page/user-glossary.css', `${out}/user-glossary.css`);
   await cp('src/content/content.css', `${out}/content.css`);
