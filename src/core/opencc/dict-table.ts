@@ -16,8 +16,8 @@ export interface DictTable {
   keys: Uint16Array;
   /** Where entry k's key ends in `keys` (it starts where entry k - 1's ends). */
   keyEnds: Uint32Array;
-  /** Every replacement, concatenated in the same order. */
-  values: string;
+  /** Every replacement, concatenated in the same order, as UTF-16 code units (copied into output, never sliced into strings). */
+  values: Uint16Array;
   valueEnds: Uint32Array;
   /**
    * For each entry, the first dictionary of the group that defines its key:
@@ -56,15 +56,16 @@ export function compileTable(dicts: readonly string[]): DictTable {
   const keyEnds = new Uint32Array(sorted.length);
   const valueEnds = new Uint32Array(sorted.length);
   const origins = new Uint8Array(sorted.length);
-  const values: string[] = [];
+  let valueUnits = 0;
+  for (const v of entries.values()) valueUnits += v.length;
+  const values = new Uint16Array(valueUnits);
   let kp = 0;
   let vp = 0;
   sorted.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) keys[kp++] = k.charCodeAt(j);
     keyEnds[i] = kp;
     const v = entries.get(k)!;
-    values.push(v);
-    vp += v.length;
+    for (let j = 0; j < v.length; j++) values[vp++] = v.charCodeAt(j);
     valueEnds[i] = vp;
     origins[i] = origin.get(k)!;
   });
@@ -77,7 +78,7 @@ export function compileTable(dicts: readonly string[]): DictTable {
     while (e < sorted.length && sorted[e]!.charCodeAt(0) < c) e++;
     starts[c - base] = e;
   }
-  return { base, starts, keys, keyEnds, values: values.join(''), valueEnds, origins };
+  return { base, starts, keys, keyEnds, values, valueEnds, origins };
 }
 
 /** Number of entries in a table. */
@@ -86,14 +87,15 @@ export function tableSize(t: DictTable): number {
 }
 
 /**
- * The longest key of `t` that `s` has at `i`: returns the entry, or -1, and
- * leaves the match's end in `matchEnd.value`. Only keys of the group's first
- * `dicts` dictionaries count (all by default). Matching code unit by code unit
- * equals opencc-js's code point walk: keys are whole code points, and `i` is
- * always at a code point boundary.
+ * The longest key of `t` that the code units `s` have at `i`, not reaching
+ * past `end`: returns the entry, or -1, and leaves the match's end in
+ * `matchEnd.value`. Only keys of the group's first `dicts` dictionaries count
+ * (all by default). Matching code unit by code unit equals opencc-js's code
+ * point walk: keys are whole code points, and `i` is always at a code point
+ * boundary.
  */
-export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): number {
-  const c0 = s.charCodeAt(i) - t.base;
+export function longestMatchIn(t: DictTable, s: Uint16Array, i: number, end: number, dicts = 255): number {
+  const c0 = s[i]! - t.base;
   if (c0 < 0 || c0 >= t.starts.length - 1) return -1;
   let lo = t.starts[c0]!;
   let hi = t.starts[c0 + 1]!;
@@ -109,8 +111,8 @@ export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): n
       }
       lo++;
     }
-    if (lo >= hi || i + depth >= s.length) break;
-    const c = s.charCodeAt(i + depth);
+    if (lo >= hi || i + depth >= end) break;
+    const c = s[i + depth]!;
     // Every key left is longer than depth: narrow to those whose unit at depth is c.
     let a = lo;
     let b = hi;
@@ -132,15 +134,27 @@ export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): n
   return best;
 }
 
+/** longestMatchIn on a string, from `i` to its end (tests and one-off lookups). */
+export function longestMatch(t: DictTable, s: string, i: number, dicts = 255): number {
+  return i < s.length ? longestMatchIn(t, unitsOf(s), i, s.length, dicts) : -1;
+}
+
+/** A string's UTF-16 code units. */
+export function unitsOf(s: string): Uint16Array {
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return u;
+}
+
 /** Where the last successful longestMatch ended (a shared slot: no object per match). */
 export const matchEnd = { value: 0 };
 
 /** The replacement of entry k. */
 export function valueOf(t: DictTable, k: number): string {
-  return t.values.slice(keyStart(t.valueEnds, k), t.valueEnds[k]!);
+  return String.fromCharCode(...t.values.subarray(keyStart(t.valueEnds, k), t.valueEnds[k]!));
 }
 
 /** Where entry k starts in a concatenation whose entry ends are `ends`. */
-function keyStart(ends: Uint32Array, k: number): number {
+export function keyStart(ends: Uint32Array, k: number): number {
   return k === 0 ? 0 : ends[k - 1]!;
 }

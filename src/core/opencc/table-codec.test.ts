@@ -16,7 +16,7 @@ test('a table survives encoding: every array and the values come back equal', as
     assert.deepEqual([...back.keyEnds], [...t.keyEnds]);
     assert.deepEqual([...back.valueEnds], [...t.valueEnds]);
     assert.deepEqual([...back.origins], [...t.origins]);
-    assert.equal(back.values, t.values);
+    assert.deepEqual([...back.values], [...t.values]);
   }
 });
 

@@ -12,8 +12,7 @@ const HEADER_WORDS = 7;
 
 /** Serializes a table. */
 export function encodeTable(t: DictTable): Uint8Array {
-  const values = new Uint16Array(t.values.length);
-  for (let i = 0; i < t.values.length; i++) values[i] = t.values.charCodeAt(i);
+  const values = t.values;
   const words = HEADER_WORDS + t.starts.length + 2 * t.keyEnds.length;
   const units = t.keys.length + values.length;
   const bytes = new Uint8Array(words * 4 + 2 * units + t.origins.length);
@@ -42,7 +41,7 @@ export function decodeTable(buffer: ArrayBuffer): DictTable {
   const keyEnds = new Uint32Array(buffer, w * 4, nEntries); w += nEntries!;
   const valueEnds = new Uint32Array(buffer, w * 4, nEntries); w += nEntries!;
   const keys = new Uint16Array(buffer, w * 4, nKeys);
-  const values = new TextDecoder('utf-16le').decode(new Uint16Array(buffer, w * 4 + 2 * nKeys!, nValues));
+  const values = new Uint16Array(buffer, w * 4 + 2 * nKeys!, nValues);
   const origins = new Uint8Array(buffer, w * 4 + 2 * (nKeys! + nValues!), nEntries);
   return { base: base!, starts, keys, keyEnds, values, valueEnds, origins };
 }

@@ -10,6 +10,13 @@ export function unmatchedLength(s: string, i: number): number {
   return end > i ? end - i : codePointLength(s, i);
 }
 
+/** unmatchedLength on code units, for text that ends at `end`. */
+export function unmatchedUnits(s: Uint16Array, i: number, end: number): number {
+  const c = s[i]!;
+  if (arity(c) > 0) return unmatchedLength(String.fromCharCode(...s.subarray(i, Math.min(end, i + MAX_LENGTH))), 0);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < end && s[i + 1]! >= 0xdc00 && s[i + 1]! <= 0xdfff ? 2 : 1;
+}
+
 // opencc-js recurses without a bound or memory: a few thousand description
 // characters in a row overflow its stack, and a few dozen take exponential time
 // (an operand that runs out of text is retried one character later). Here each
