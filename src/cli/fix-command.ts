@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { analyze } from '../core/analyze.ts';
 import type { Edit } from '../core/edits.ts';
-import { fix, FIX_TARGETS, statsOf, type FixOptions, type FixTarget } from '../core/fix.ts';
+import { fix, FIX_TARGETS, fixText, statsOf, type FixOptions, type FixTarget } from '../core/fix.ts';
 import { oneOf, parseArgs } from './args.ts';
-import { demoText } from './demo-text.ts';
 import { htmlPieces } from './html.ts';
 import { checkInputs, readInputs, writeOut } from './io.ts';
 import { JsonlJobs, parseJobs } from './jsonl-jobs.ts';
@@ -21,29 +20,32 @@ export async function fixCommand(argv: readonly string[]): Promise<number> {
   const options: FixOptions = { to, repair: !args.switches.has('no-repair') };
   const explain = args.switches.has('explain') ? explainTo(process.stderr) : undefined;
   const report: Report = { stats: statsOf([]), verdicts: [] };
+  // The list of changes is built only when it is shown: --explain prints it, --stats counts it.
+  const stats = args.switches.has('stats');
+  const listChanges = stats || explain !== undefined;
   let code = 0;
   if (args.switches.has('jsonl')) {
-    code = await fixJsonl(args.positional, args.values.get('field') ?? 'text', options, report, explain !== undefined, jobs);
+    code = await fixJsonl(args.positional, args.values.get('field') ?? 'text', options, report, { explain: explain !== undefined, stats }, jobs);
   } else {
-    const inputs = args.switches.has('demo') ? [{ name: 'demo', text: demoText() }] : await readInputs(args.positional);
+    const inputs = args.switches.has('demo') ? [{ name: 'demo', text: (await import('./demo-text.ts')).demoText() }] : await readInputs(args.positional);
     // Everything is computed before the first byte is written: no half-written output.
     const outputs: string[] = [];
     for (const input of inputs) {
-      const { text, edits, verdict, lost } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixText(input.text, options);
+      const { text, edits, verdict, lost } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixPlain(input.text, options, listChanges);
       outputs.push(text);
       add(report, edits, verdict, lost);
       explain?.(input.name, edits);
     }
     for (const out of outputs) await writeOut(out);
   }
-  if (args.switches.has('stats')) process.stderr.write(JSON.stringify(report) + '\n');
+  if (stats) process.stderr.write(JSON.stringify(report) + '\n');
   return code;
 }
 
 interface Fixed { text: string; edits: Edit[]; verdict: string; /** Characters lost to mojibake. */ lost: number }
 
-async function fixText(text: string, options: FixOptions): Promise<Fixed> {
-  const r = await fix(text, options);
+async function fixPlain(text: string, options: FixOptions, listChanges: boolean): Promise<Fixed> {
+  const r = listChanges ? await fix(text, options) : { ...await fixText(text, options), edits: [] };
   return { text: r.text, edits: r.edits, verdict: r.analysis.verdict, lost: r.lost.length };
 }
 
@@ -73,20 +75,20 @@ async function fixHtml(html: string, options: FixOptions): Promise<Fixed> {
 }
 
 /** Streams JSON Lines: one record at a time, bytes of untouched records unchanged. */
-async function fixJsonl(files: readonly string[], field: string, options: FixOptions, report: Report, explain: boolean, jobs: number): Promise<number> {
+async function fixJsonl(files: readonly string[], field: string, options: FixOptions, report: Report, show: { explain: boolean; stats: boolean }, jobs: number): Promise<number> {
   report.records = 0;
   report.badLines = 0;
   const names = files.length ? files : ['-'];
   // A bad file anywhere in the list stops the run before any output, as for plain text.
   await checkInputs(names);
   const err = (text: string): void => { process.stderr.write(text); };
-  const pool = jobs > 1 ? new JsonlJobs(jobs, { field, options, explain }, report, writeOut, err) : undefined;
+  const pool = jobs > 1 ? new JsonlJobs(jobs, { field, options, ...show }, report, writeOut, err) : undefined;
   try {
     for (const name of names) {
       const stream = await openInput(name);
       const label = name === '-' ? 'standard input' : name;
       if (pool) await pool.run(label, stream);
-      else await fixJsonlStream(label, stream, field, options, { report, err, explain });
+      else await fixJsonlStream(label, stream, field, options, { report, err, ...show });
     }
     await pool?.finish();
   } finally {

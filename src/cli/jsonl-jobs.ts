@@ -12,9 +12,10 @@
  * returns its batch's output bytes, its standard error text and its counts;
  * merged in order they are byte for byte what one thread would have produced.
  *
- * The worker is this same module, started by URL: in the built command that
- * is the one file dist/cli/zhengwen.mjs (whose entry then runs the worker loop
- * instead of the command line), from source under tsx it is this file.
+ * The worker is this same module, started by its own URL (import.meta.url):
+ * in the built command, the chunk of dist/cli that holds this code; from
+ * source under tsx, this file. Its last lines run the worker loop there, and
+ * the entry (zhengwen.ts) runs no command line in a worker.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -27,7 +28,7 @@ const BATCH_BYTES = 1 << 16;
 
 const MARK = 'zhengwen-jsonl-worker';
 
-interface WorkerSetup { mark: typeof MARK; field: string; options: FixOptions; explain: boolean }
+interface WorkerSetup { mark: typeof MARK; field: string; options: FixOptions; explain: boolean; stats: boolean }
 
 /** A run of whole lines of one input: lines are numbered from firstLine; the last may lack its newline. */
 interface Batch { id: number; label: string; firstLine: number; bytes: Uint8Array; lastHasNewline: boolean }
@@ -190,7 +191,7 @@ function countNewlines(bytes: Uint8Array): number {
 async function fixBatch(setup: WorkerSetup, batch: Batch): Promise<BatchResult> {
   const report = emptyJsonlReport();
   let err = '';
-  const sink: LineSink = { report, err: (text) => { err += text; }, explain: setup.explain };
+  const sink: LineSink = { report, err: (text) => { err += text; }, explain: setup.explain, stats: setup.stats };
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.length);
   const parts: (Uint8Array | string)[] = [];
   let lineNo = batch.firstLine;

@@ -4,15 +4,19 @@
  * messages and counts are the same by construction.
  */
 import type { Edit } from '../core/edits.ts';
-import { fix, statsOf, type FixOptions, type FixStats } from '../core/fix.ts';
+import { fix, fixText, statsOf, type FixOptions, type FixStats } from '../core/fix.ts';
 import { findStringField } from './json-field.ts';
 import { decodeUtf8, InvalidUtf8Error } from './utf8.ts';
 
 /** What `--stats` prints; the JSON key order is part of the output. */
 export interface Report { stats: FixStats; verdicts: string[]; records?: number; badLines?: number; lost?: number }
 
-/** Where a record's messages go: the counts, standard error (or a buffer for it), and whether to explain. */
-export interface LineSink { report: Report; err: (text: string) => void; explain: boolean }
+/**
+ * Where a record's messages go: the counts, standard error (or a buffer for it),
+ * whether to explain, and whether the change counts are wanted (--stats): without
+ * either, records are fixed without listing their changes, which is faster.
+ */
+export interface LineSink { report: Report; err: (text: string) => void; explain: boolean; stats: boolean }
 
 /** A report with nothing counted yet (records and badLines set: the JSONL form). */
 export function emptyJsonlReport(): Report {
@@ -41,9 +45,16 @@ export async function fixJsonlLine(bytes: Uint8Array, field: string, options: Fi
   const span = findStringField(body, field);
   if (!span) return bytes;
   const value = JSON.parse(body.slice(span.start, span.end)) as string;
-  const r = await fix(value, options);
-  add(sink.report, r.edits, r.analysis.verdict, r.lost.length);
-  if (sink.explain && r.edits.length) sink.err(explanation(where, r.edits));
+  let r;
+  if (sink.explain || sink.stats) {
+    const full = await fix(value, options);
+    add(sink.report, full.edits, full.analysis.verdict, full.lost.length);
+    if (sink.explain && full.edits.length) sink.err(explanation(where, full.edits));
+    r = full;
+  } else {
+    r = await fixText(value, options);
+    add(sink.report, [], r.analysis.verdict, r.lost.length);
+  }
   if (r.text === value) return bytes;
   return body.slice(0, span.start) + JSON.stringify(r.text) + body.slice(span.end) + (body === line ? '' : '\r');
 }

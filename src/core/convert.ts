@@ -91,6 +91,27 @@ export async function convert(text: string, target: Target, counts: ScriptCounts
   return convertWith(text, fn, `${counts.script === 'traditional' ? 'Traditional' : 'Simplified'} → ${TARGET_NAMES[target]}`);
 }
 
+/**
+ * Converts a text to the target script without listing the changes: the same
+ * output as convert(), for callers that never show the edits (the command
+ * line's plain `fix`), at the cost of the conversion alone.
+ */
+export async function convertText(text: string, target: Target, counts: ScriptCounts = detectScript(text)): Promise<string> {
+  const pending = converterFor(counts, target);
+  if (!pending) return text;
+  const fn = await pending;
+  // Line by line as convertWith does: convertLeftovers reads a few characters of context, never across a line end.
+  if (hasDescriptionCharacter(text)) return fn(text);
+  const parts: string[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    parts.push(fn(text.slice(start, end)));
+    start = end + 1;
+  }
+  return parts.join('\n');
+}
+
 /** Runs a converter and turns its output into edits on the input. */
 export function convertWith(text: string, fn: ConverterFn, label: string): ConvertResult {
   // No OpenCC key holds a newline, so lines convert alone and each is converted

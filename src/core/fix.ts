@@ -1,5 +1,5 @@
 import type { AnalysisWithFindings } from './analyze.ts';
-import { convert, type Target } from './convert.ts';
+import { convert, convertText, type Target } from './convert.ts';
 import { composeEdits, type Edit, type EditKind } from './edits.ts';
 import { repair, type RepairOptions } from './repair.ts';
 
@@ -53,6 +53,23 @@ export async function fix(text: string, options: FixOptions = {}): Promise<FixRe
   const converted = await convert(middle, target, repaired?.analysis);
   const edits = converted.edits.length ? composeEdits(text, repaired?.edits ?? [], converted.edits, middle) : repaired?.edits ?? [];
   return { text: converted.text, edits, analysis, target, stats: statsOf(edits), lost: repaired?.lost ?? [] };
+}
+
+/** What fixText returns: fix()'s result without the edit list and its counts. */
+export type FixedText = Omit<FixResult, 'edits' | 'stats'>;
+
+/**
+ * fix() for a caller that needs only the fixed text (the command line without
+ * --explain or --stats): the same text, analysis, target and lost spans, but
+ * the conversion lists no edits and nothing is composed, which was most of
+ * fix()'s time and garbage on long texts.
+ */
+export async function fixText(text: string, options: FixOptions = {}): Promise<FixedText> {
+  const repaired = options.repair === false ? undefined : repair(text, options);
+  const analysis = repaired?.analysis ?? repair(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
+  const middle = repaired?.text ?? text;
+  const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
+  return { text: await convertText(middle, target, repaired?.analysis), analysis, target, lost: repaired?.lost ?? [] };
 }
 
 /** Counts edits per kind; conversion counts changed characters. */
