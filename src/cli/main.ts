@@ -1,18 +1,15 @@
-import { defineCommand } from './define-command.ts';
-import { detectCommand } from './detect-command.ts';
-import { fixCommand } from './fix-command.ts';
-import { glossaryCommand } from './glossary-command.ts';
-import { pinyinCommand } from './pinyin-command.ts';
-import { vocabCommand } from './vocab-command.ts';
 import { InputError, USAGE, UsageError } from './usage.ts';
 
-const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
-  fix: fixCommand,
-  detect: detectCommand,
-  pinyin: pinyinCommand,
-  glossary: glossaryCommand,
-  define: defineCommand,
-  vocab: vocabCommand,
+type Command = (argv: readonly string[]) => Promise<number>;
+
+// Each command is loaded when it runs: `fix` does not parse pinyin-pro, the glossary or the damage generator.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  fix: async () => (await import('./fix-command.ts')).fixCommand,
+  detect: async () => (await import('./detect-command.ts')).detectCommand,
+  pinyin: async () => (await import('./pinyin-command.ts')).pinyinCommand,
+  glossary: async () => (await import('./glossary-command.ts')).glossaryCommand,
+  define: async () => (await import('./define-command.ts')).defineCommand,
+  vocab: async () => (await import('./vocab-command.ts')).vocabCommand,
 };
 
 /** Runs the command line and returns the exit code: 0 done, 1 bad input, 2 bad usage. */
@@ -22,10 +19,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(`unknown command "${name}" (try: zhengwen --help)`);
-    return await command(rest);
+    if (!load) throw new UsageError(`unknown command "${name}" (try: zhengwen --help)`);
+    return await (await load())(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`zhengwen: ${e.message}\n`);

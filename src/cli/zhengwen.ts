@@ -2,8 +2,8 @@
 import { isJsonlWorker } from './jsonl-jobs.ts';
 import { main } from './main.ts';
 
-// The built command is one file: `fix --jsonl --jobs N` starts it again as a
-// worker thread, where jsonl-jobs.ts runs the worker loop instead of this.
+// `fix --jsonl --jobs N` starts the module holding jsonl-jobs.ts again as a worker
+// thread, where it runs the worker loop; under tsx that module is this entry's import.
 if (!isJsonlWorker()) {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
