@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { readShared, skipUnlessShared } from '../testing/shared.ts';
 import { applyEdits, undoEdits, type Edit } from './edits.ts';
-import { fix, FIX_TARGETS, resolveTarget, statsOf, type FixResult, type FixTarget } from './fix.ts';
+import { fix, FIX_TARGETS, fixText, resolveTarget, statsOf, type FixResult, type FixTarget } from './fix.ts';
 
 const GARBLED = 'fixtures/zigong-garbled.txt';
 const HANS = 'fixtures/zigong-clean.zh-Hans.txt';
@@ -318,4 +318,24 @@ describe('page-level decisions passed in by the content script', () => {
       assert.equal(resolveTarget(to, false), to);
     }
   });
+});
+
+describe('fixText: fix without the edit list', () => {
+  const inputs: [string, () => string][] = [
+    ...SAMPLE_FILES.map((f): [string, () => string] => [f, () => readSample(f)]),
+    // GBK bytes shown as Latin-1 inside mirror text: the path where repairText defers to repair.
+    ['mojibake in a mirror sentence', () => '經(jīng)濟,。×¢ÖØÍøÂç的發(fā)展'],
+    ['the real mirror page', () => readShared(GARBLED)],
+  ];
+  for (const [name, read] of inputs) {
+    test(`${name}: the same text, analysis, target and lost spans for every target`, { skip: name === 'the real mirror page' && noFixture }, async () => {
+      const x = read();
+      for (const to of FIX_TARGETS) {
+        const full = await fix(x, { to });
+        const plain = await fixText(x, { to });
+        assert.ok(plain.text === full.text, `${to}: ${firstDifference(plain.text, full.text)}`);
+        assert.deepEqual({ ...plain, text: '' }, { analysis: full.analysis, target: full.target, lost: full.lost, text: '' }, to);
+      }
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import type { AnalysisWithFindings } from './analyze.ts';
 import { convert, convertText, type Target } from './convert.ts';
 import { composeEdits, type Edit, type EditKind } from './edits.ts';
-import { repair, type RepairOptions } from './repair.ts';
+import { repair, repairText, type RepairOptions } from './repair.ts';
 
 /** `auto` repairs and restores machine-converted mirror text to Simplified; other text keeps its script. */
 export type FixTarget = Target | 'auto';
@@ -65,8 +65,8 @@ export type FixedText = Omit<FixResult, 'edits' | 'stats'>;
  * fix()'s time and garbage on long texts.
  */
 export async function fixText(text: string, options: FixOptions = {}): Promise<FixedText> {
-  const repaired = options.repair === false ? undefined : repair(text, options);
-  const analysis = repaired?.analysis ?? repair(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
+  const repaired = options.repair === false ? undefined : repairText(text, options);
+  const analysis = repaired?.analysis ?? repairText(text, { mirror: { pinyin: false, punctuation: false } }).analysis;
   const middle = repaired?.text ?? text;
   const target = resolveTarget(options.to ?? 'auto', options.pageIsMirror ?? analysis.mirror);
   return { text: await convertText(middle, target, repaired?.analysis), analysis, target, lost: repaired?.lost ?? [] };

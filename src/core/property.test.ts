@@ -11,7 +11,8 @@
  *   5. random Unicode never throws and never corrupts (no new lone surrogate,
  *      NUL or U+FFFD; no edit cuts a surrogate pair);
  *   6. big inputs (10 M code units and more) finish without an exception;
- *   7. analyze never throws and its figures agree.
+ *   7. analyze never throws and its figures agree;
+ *   8. fixText (no edit list) gives fix's text, verdict, target and lost spans.
  *
  * Long runs: node --import tsx scripts/fuzz-long.ts --cases 200000 --seed N
  *
@@ -34,7 +35,7 @@ import { test, type TestContext } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { analyze } from './analyze.ts';
 import { applyEdits, undoEdits, type Edit } from './edits.ts';
-import { fix, type FixResult, type FixTarget } from './fix.ts';
+import { fix, fixText, type FixResult, type FixTarget } from './fix.ts';
 import { repair } from './repair.ts';
 import { detectScript } from './script.ts';
 import {
@@ -414,6 +415,23 @@ test('3. edits are exact: undoEdits(fix(x).text, edits) === x and applyEdits(x, 
         assert.ok(applied === r.text, `applyEdits(x, edits) is not fix(x).text: ${difference(applied, r.text)}`);
         const undone = undoEdits(r.text, r.edits);
         assert.ok(undone === x, `undoEdits(fix(x).text, edits) is not x: ${difference(undone, x)}`);
+      });
+    });
+  }
+});
+
+test('8. fixText(x) is fix(x) without the edit list: same text, analysis, target and lost spans', async (t) => {
+  for (const to of ALL) {
+    const fast = FAST.includes(to);
+    const inputs = fast ? corpus('engine', 'engine', CASES.engine) : corpus('engine-slow', 'engine', CASES.engineSlow);
+    await t.test(`to ${to}`, async (t) => {
+      await forAll(t, `8. fixText (to ${to})`, 'engine', inputs, async (x) => {
+        const full = await fix(x, { to });
+        const plain = await fixText(x, { to });
+        assert.ok(plain.text === full.text, `fixText(x).text is not fix(x).text: ${difference(plain.text, full.text)}`);
+        assert.equal(plain.target, full.target);
+        assert.deepEqual(plain.lost, full.lost);
+        assert.deepEqual(plain.analysis, full.analysis);
       });
     });
   }

@@ -1,8 +1,8 @@
 import { analyze, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
 import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
-import { annotationEdits, findFixedToneAnnotations } from './repair/pinyin-annotations.ts';
-import { strayCommaEdits } from './repair/stray-punctuation.ts';
+import { annotationEdits, findFixedToneAnnotations, type AnnotationCandidate } from './repair/pinyin-annotations.ts';
+import { strayCommaEdits, type StrayComma } from './repair/stray-punctuation.ts';
 
 export interface RepairResult {
   text: string;
@@ -29,28 +29,83 @@ export interface RepairOptions {
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
   const mojibake = findMojibake(text);
   const restored = mojibake.edits.length ? applyEdits(text, mojibake.edits) : text;
+  const { analysis, annotations, commas } = plan(restored, options);
+  // concat, not push(...): a spread of 130,000 edits overflows the call stack.
+  let edits: Edit[] = [];
+  for (const list of annotations) edits = edits.concat(annotationEdits(restored, list));
+  if (commas.length) edits = edits.concat(strayCommaEdits(restored, commas));
+  const sorted = sortEdits(edits);
+  const out = sorted.length ? applyEdits(restored, sorted) : restored;
+  const all = mojibake.edits.length ? composeEdits(text, mojibake.edits, sorted, restored) : sorted;
+  noteMojibake(analysis, mojibake.edits.length, mojibake.lostSpans.length);
+  return { text: out, edits: all, analysis, lost: mojibake.lostSpans };
+}
+
+/**
+ * repair() for a caller that needs only the repaired text: the same text,
+ * analysis and lost spans, without an Edit object per removal (on a mirror
+ * page one every ten characters: building, sorting and applying them was a
+ * third of repair's time).
+ */
+export function repairText(text: string, options: RepairOptions = {}): Omit<RepairResult, 'edits'> {
+  const mojibake = findMojibake(text);
+  // Restored mojibake is rare: its edits must be composed, which repair() does.
+  if (mojibake.edits.length) {
+    const r = repair(text, options);
+    return { text: r.text, analysis: r.analysis, lost: r.lost };
+  }
+  const { analysis, annotations, commas } = plan(text, options);
+  noteMojibake(analysis, 0, mojibake.lostSpans.length);
+  return { text: withoutSpans(text, annotations, commas), analysis, lost: mojibake.lostSpans };
+}
+
+/** What repair removes from a text (mojibake already restored): the annotation lists (each sorted) and the stray commas. */
+function plan(restored: string, options: RepairOptions): { analysis: AnalysisWithFindings; annotations: AnnotationCandidate[][]; commas: StrayComma[] } {
   const analysis = analyze(restored);
   const pinyinIsDamage = options.mirror?.pinyin ?? analysis.pinyin.mirror;
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
-  // concat, not push(...): a spread of 130,000 edits overflows the call stack.
-  let edits: Edit[] = [];
+  const annotations: AnnotationCandidate[][] = [];
   if (pinyinIsDamage) {
-    edits = edits.concat(annotationEdits(restored, analysis.findings.annotations));
+    annotations.push(analysis.findings.annotations);
     // On a mirror page only: its table's fixed wrong tones (成績(jī)), consistent on the page.
     const fixedTone = analysis.findings.rejected.length ? findFixedToneAnnotations(restored, analysis.findings.annotations, analysis.findings.rejected) : [];
     if (fixedTone.length) {
-      edits = edits.concat(annotationEdits(restored, fixedTone));
+      annotations.push(fixedTone);
       analysis.pinyin.fixedTone = fixedTone.length;
       analysis.verdict = verdictOf(analysis);
     }
   }
-  if (commasAreDamage) edits = edits.concat(strayCommaEdits(restored, analysis.findings.commas));
-  const sorted = sortEdits(edits);
-  const out = sorted.length ? applyEdits(restored, sorted) : restored;
-  const all = mojibake.edits.length ? composeEdits(text, mojibake.edits, sorted, restored) : sorted;
-  analysis.mojibake = { repaired: mojibake.edits.length, lost: mojibake.lostSpans.length };
-  if (mojibake.edits.length || mojibake.lostSpans.length) analysis.verdict = withMojibake(analysis.verdict, mojibake.edits.length, mojibake.lostSpans.length);
-  return { text: out, edits: all, analysis, lost: mojibake.lostSpans };
+  return { analysis, annotations, commas: commasAreDamage ? analysis.findings.commas : [] };
+}
+
+/** The text without the given annotations and commas (sorted lists of spans that do not overlap). */
+function withoutSpans(text: string, annotations: readonly AnnotationCandidate[][], commas: readonly StrayComma[]): string {
+  const lists: readonly (readonly { offset: number; length?: number }[])[] = [...annotations, commas];
+  const at = lists.map(() => 0);
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    // The next span of all lists: a merge, as each list is sorted.
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      const x = lists[l]![at[l]!];
+      if (x && (best < 0 || x.offset < lists[best]![at[best]!]!.offset)) best = l;
+    }
+    if (best < 0) break;
+    const x = lists[best]![at[best]!++]!;
+    if (x.offset < pos) throw new Error(`overlapping edits at ${x.offset}`);
+    parts.push(text.slice(pos, x.offset));
+    pos = x.offset + (x.length ?? 1);
+  }
+  if (pos === 0) return text;
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
+/** Adds restored and lost mojibake to the analysis and its verdict. */
+function noteMojibake(analysis: AnalysisWithFindings, repaired: number, lost: number): void {
+  analysis.mojibake = { repaired, lost };
+  if (repaired || lost) analysis.verdict = withMojibake(analysis.verdict, repaired, lost);
 }
 
 function withMojibake(verdict: string, repaired: number, lost: number): string {
