@@ -10,14 +10,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist/cli/zhengwen.mjs');
-// What the command is built from (the extension's pages and scripts are not part of it).
-const sources = ['src/cli', 'src/core', 'src/damage', 'src/shared', 'data'].map((d) => join(root, d));
+// What the command is built from (the extension's pages and scripts are not part of it), with the
+// build steps that precompile its tables.
+const sources = [
+  'src/cli', 'src/core', 'src/damage', 'src/shared', 'data',
+  'build.mjs', 'scripts/opencc-tables.ts', 'scripts/script-tables.ts', 'scripts/readings-table.ts',
+].map((d) => join(root, d));
 
-/** The newest modification time of the files the command is built from. */
-function newest(dir) {
+/** The newest modification time of a file, or of the files in a folder, tests aside. */
+function newest(path) {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
   let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, entry.name);
     if (entry.isDirectory()) t = Math.max(t, newest(p));
     else if (!entry.name.endsWith('.test.ts')) t = Math.max(t, statSync(p).mtimeMs);
   }
