@@ -12,8 +12,8 @@ export interface AnnotationCandidate {
   length: number;
   /** The annotated character. */
   char: string;
-  /** The syllables as written, one per bracket. */
-  syllables: string[];
+  /** The syllables as written, one per bracket (shared between candidates: never changed). */
+  syllables: readonly string[];
   /** True when the syllables carry tones (marks or numbers). */
   toned: boolean;
   /** A reading of the character but for its tone (績(jī)): accepted only as a mirror page's fixed annotation. */
@@ -45,19 +45,43 @@ function cachedBySyllable<V>(cache: Map<string, Map<string, V>>, char: string, w
   return value;
 }
 
-/** Whether a written syllable is a reading of a character. */
-const verdicts = new Map<string, Map<string, { toned: boolean } | null>>();
+/**
+ * A written syllable that is a reading of a character: whether it is toned,
+ * and the one-syllable list every candidate of this character and syllable
+ * shares (a mirror page has ~100,000 candidates: one list each, kept until
+ * repair ends, was a large part of its garbage collection).
+ */
+interface ReadingVerdict { toned: boolean; one: readonly string[] }
 
-function readingVerdict(char: string, written: string): { toned: boolean } | null {
+/** Whether a written syllable is a reading of a character. */
+const verdicts = new Map<string, Map<string, ReadingVerdict | null>>();
+
+function readingVerdict(char: string, written: string): ReadingVerdict | null {
   // A named function, not a closure: nothing is allocated on the (usual) cached path.
   return cachedBySyllable(verdicts, char, written, judgeReading);
 }
 
-function judgeReading(char: string, written: string): { toned: boolean } | null {
+function judgeReading(char: string, written: string): ReadingVerdict | null {
   // Mirrors write readings in lower case; (Na) after 鈉 is a chemical symbol.
   if (written !== written.toLowerCase()) return null;
   const parsed = parseSyllable(written);
-  return parsed && readingsOf(char).some((r) => syllableMatches(parsed, r)) ? { toned: parsed.tone !== 0 } : null;
+  return parsed && readingsOf(char).some((r) => syllableMatches(parsed, r)) ? { toned: parsed.tone !== 0, one: Object.freeze([written]) } : null;
+}
+
+/** One string per BMP character seen before a bracket, shared by its candidates (text[i] makes a new one each time). */
+const charStrings = new Map<number, string>();
+
+/** The character ending at `at` (a surrogate pair whole), or undefined at the start. */
+function charBefore(text: string, at: number): string | undefined {
+  const before = text.charCodeAt(at - 1);
+  if (at <= 0) return undefined;
+  if (isLowSurrogateCode(before)) return text.slice(at - 2, at);
+  let s = charStrings.get(before);
+  if (s === undefined) {
+    if (charStrings.size > 10_000) charStrings.clear();
+    charStrings.set(before, (s = String.fromCharCode(before)));
+  }
+  return s;
 }
 
 /** The syllable bracketAt read last (returned through here, not in an object per bracket). */
@@ -98,22 +122,24 @@ export function findAnnotationCandidates(text: string, rejected?: number[]): Ann
   while (ascii !== -1 || wide !== -1) {
     const at = ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide);
     let next = at + 1;
-    const before = text.charCodeAt(at - 1);
-    const char = isLowSurrogateCode(before) ? text.slice(at - 2, at) : text[at - 1];
+    const char = charBefore(text, at);
     if (char !== undefined && isHanChar(char)) {
-      const syllables: string[] = [];
+      let one: readonly string[] | undefined;
+      let several: string[] | undefined;
       let pos = at;
       let toned = false;
       // Take the longest run of brackets that all hold a valid reading.
       for (let end = bracketAt(text, pos); end !== -1; end = bracketAt(text, pos)) {
-        const written = bracketWritten;
-        const v = readingVerdict(char, written);
+        const v = readingVerdict(char, bracketWritten);
         if (!v) break;
         if (v.toned) toned = true;
-        syllables.push(written);
+        // One bracket (nearly all): the shared list; more: a list of its own.
+        if (!one) one = v.one;
+        else (several ??= [one[0]!]).push(v.one[0]!);
         pos = end;
       }
-      if (syllables.length > 0) {
+      const syllables = several ?? one;
+      if (syllables) {
         found.push({ offset: at, length: pos - at, char, syllables, toned });
         next = pos;
       } else if (rejected && bracketAt(text, at) !== -1) {
