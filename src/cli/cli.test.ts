@@ -453,6 +453,16 @@ describe('fix --html', { concurrency: true }, () => {
     });
   }
 
+  test('--stats and --explain (which build the list of changes) write the same bytes as plain fix --html', async () => {
+    const [plain, stats, explain] = await Promise.all([autoRun(), zw(['fix', '--html', '--stats'], page), zw(['fix', '--html', '--explain'], page)]);
+    assert.equal(stats.code, 0, 'fix --html --stats: exit code');
+    assert.equal(explain.code, 0, 'fix --html --explain: exit code');
+    assertBytes(stats.stdout, plain.stdout.toString('utf8'), '--stats');
+    assertBytes(explain.stdout, plain.stdout.toString('utf8'), '--explain');
+    assert.match(stats.err, /"pinyin":[1-9]/);
+    assert.match(explain.err, /: pinyin: pinyin annotation/);
+  });
+
   test('a genuine Taiwan page stays as it is, and the fixed page fixed again is unchanged', async () => {
     const taiwanLines = sampleText('news/taiwan-02.txt').trimEnd().split('\n');
     const taiwan = template.replace(/\{\{(\d+|raw)\}\}/g, (_, k: string) => (k === 'raw' ? RAW : taiwanLines[Number(k) % taiwanLines.length]!));

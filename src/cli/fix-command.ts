@@ -31,7 +31,7 @@ export async function fixCommand(argv: readonly string[]): Promise<number> {
     // Everything is computed before the first byte is written: no half-written output.
     const outputs: string[] = [];
     for (const input of inputs) {
-      const { text, edits, verdict, lost } = args.switches.has('html') ? await fixHtml(input.text, options) : await fixPlain(input.text, options, listChanges);
+      const { text, edits, verdict, lost } = args.switches.has('html') ? await fixHtml(input.text, options, listChanges) : await fixPlain(input.text, options, listChanges);
       outputs.push(text);
       add(report, edits, verdict, lost);
       explain?.(input.name, edits);
@@ -50,7 +50,7 @@ async function fixPlain(text: string, options: FixOptions, listChanges: boolean)
 }
 
 /** Fixes the readable parts of an HTML document, judged as one page. */
-async function fixHtml(html: string, options: FixOptions): Promise<Fixed> {
+async function fixHtml(html: string, options: FixOptions, listChanges: boolean): Promise<Fixed> {
   const pieces = htmlPieces(html);
   const page = analyze(pieces.map((p) => html.slice(p.start, p.end)).join('\n'));
   const pageOptions: FixOptions = {
@@ -64,7 +64,7 @@ async function fixHtml(html: string, options: FixOptions): Promise<Fixed> {
   let lost = 0;
   for (const p of pieces) {
     const piece = html.slice(p.start, p.end);
-    const r = await fix(piece, pageOptions);
+    const r = listChanges ? await fix(piece, pageOptions) : { ...await fixText(piece, pageOptions), edits: [] };
     lost += r.lost.length;
     parts.push(html.slice(pos, p.start), r.text);
     for (const e of r.edits) edits.push({ ...e, offset: e.offset + p.start });
