@@ -129,7 +129,8 @@ export function composeEdits(input: string, earlier: readonly Edit[], later: rea
         i++;
       } else {
         const offset = l!.offset + shift;
-        result.push(edit(offset, l!.length, input.slice(offset, offset + l!.length), l!.replacement, l!.kind, l!.reason));
+        // No earlier edit lies inside l, so the input there is l's original: no copy of it.
+        result.push(edit(offset, l!.length, l!.original, l!.replacement, l!.kind, l!.reason));
         j++;
       }
       continue;
