@@ -54,6 +54,13 @@ class Units {
     this.length = s.length;
   }
 
+  /** Lets go of a buffer grown for a long text (a page's tab or the command keeps the small one). */
+  shrink(): void {
+    if (this.units.length > KEEP) this.units = new Uint16Array(4096);
+    this.length = 0;
+  }
+
+  /** The units written, as a string. */
   toString(): string {
     const u = this.units;
     const n = this.length;
@@ -66,11 +73,14 @@ class Units {
 }
 
 const CHUNK = 8192;
+/** Buffers up to this many units stay allocated between conversions (256 KB each). */
+const KEEP = 1 << 17;
 // Conversions are synchronous and never nested, so these are shared.
 const input = new Units();
 const output = new Units();
 const scratch = [new Units(), new Units()] as const;
 const normalized = [new Units(), new Units()] as const;
+const buffers = [input, output, ...scratch, ...normalized];
 
 /** Converts a text through a pipeline; the output equals opencc-js's Converter for the same configuration. */
 export function runPipeline(p: Pipeline, text: string): string {
@@ -105,7 +115,9 @@ export function runPipeline(p: Pipeline, text: string): string {
     }
     if (runStart >= 0) convertPiece(p.chain, src, runStart, n);
   }
-  return sameAs(output, text) ? text : output.toString();
+  const result = sameAs(output, text) ? text : output.toString();
+  for (const u of buffers) u.shrink();
+  return result;
 }
 
 /** Passes src[from, to) through every table of a chain in turn (each table sees only the piece) and appends the result to `output`. */
