@@ -1,4 +1,5 @@
 /** Strict UTF-8 decoding that names the first bad byte, as a person needs to find it. */
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export class InvalidUtf8Error extends Error {
   constructor(readonly byteOffset: number) {
@@ -6,15 +7,12 @@ export class InvalidUtf8Error extends Error {
   }
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Decodes UTF-8, keeping a BOM, or throws InvalidUtf8Error with the offset of the first bad byte. */
 export function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    throw new InvalidUtf8Error(firstInvalidByte(bytes));
-  }
+  // Node's isUtf8 (simdutf) checks as strictly as a fatal TextDecoder, and with toString costs a
+  // fraction of TextDecoder's per-call overhead, which was most of decoding JSON Lines a line at a time.
+  if (!isUtf8(bytes)) throw new InvalidUtf8Error(firstInvalidByte(bytes));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

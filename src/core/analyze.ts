@@ -88,8 +88,12 @@ function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCan
   const converted = counts.script === 'traditional' && leftovers >= 2;
   const commaDamage = strayCommasAreDamage(commas.length, pinyin.mirror || converted);
   const mirror = pinyin.mirror || converted || (commaDamage && counts.script !== 'simplified');
+  // The counts by name, not spread: a spread here was most of analyze's time on short texts (JSON Lines records).
   const analysis: AnalysisWithFindings = {
-    ...counts,
+    script: counts.script,
+    han: counts.han,
+    traditionalOnly: counts.traditionalOnly,
+    simplifiedOnly: counts.simplifiedOnly,
     pinyin,
     punctuation: { found: commas.length, damage: commaDamage },
     leftovers,
