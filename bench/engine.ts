@@ -5,7 +5,7 @@
  * drift hits them all alike; medians after a warm-up.
  */
 import { Converter } from 'opencc-js/t2cn';
-import { fix } from '../src/core/fix.ts';
+import { fix, fixText } from '../src/core/fix.ts';
 import { converter } from '../src/core/opencc/index.ts';
 import { repair } from '../src/core/repair.ts';
 import { ms, type Figure } from './report.ts';
@@ -15,7 +15,7 @@ export interface EngineFigures {
   chars: number;
   runs: number;
   /** Median milliseconds per job. */
-  ms: { fixCn: number; fixKeep: number; repair: number; oursTwCn: number; openccTwCn: number };
+  ms: { fixCn: number; fixTextCn: number; fixKeep: number; repair: number; oursTwCn: number; openccTwCn: number };
 }
 
 export async function benchEngine(text: string, runs = 5): Promise<EngineFigures> {
@@ -24,6 +24,7 @@ export async function benchEngine(text: string, runs = 5): Promise<EngineFigures
   const ours = await converter('tw2cn');
   const jobs: Record<keyof EngineFigures['ms'], () => unknown> = {
     fixCn: () => fix(text, { to: 'cn' }),
+    fixTextCn: () => fixText(text, { to: 'cn' }),
     fixKeep: () => fix(text, { to: 'keep' }),
     repair: () => repair(text),
     // Our OpenCC pipeline on the same cleaned text (src/core/opencc: same output, compact tables).
@@ -58,6 +59,8 @@ export function engineFigures(e: EngineFigures): Figure[] {
       "fix() in Node on one string, against opencc-js Converter({from:'tw', to:'cn'}) (opencc-js/t2cn) on repair(text).text."),
     row('1b', 'Engine: repair(text) alone', e.ms.repair, '—', null, 'repair() alone (analysis, inline pinyin, stray commas).'),
     row('1c', "Engine: fix(text, {to:'keep'})", e.ms.fixKeep, '—', null, 'fix() without script conversion.'),
+    row('1e', "Engine: fixText(text, {to:'cn'}) (no edit list)", e.ms.fixTextCn, '—', null,
+      'fixText(): the same text as fix() without the list of changes (what the command line runs without --explain or --stats).'),
     row('1d', 'Engine: our tw→cn conversion alone', e.ms.oursTwCn, '—', null, "src/core/opencc converter('tw2cn') (what fix() converts with: OpenCC's tw→cn with our phrase table ahead of it) on repair(text).text."),
   ];
 }
