@@ -3,7 +3,7 @@
 // esbuild must write UTF-8 (charset: 'utf8'): otherwise every CJK character in
 // the dictionaries becomes a \uXXXX escape and the bundles double in size.
 import * as esbuild from 'esbuild';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -17,11 +17,16 @@ const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'war
  * one line took ~0.3 s when it compiled them from opencc-js's dictionaries.
  */
 export async function buildCli() {
-  await rm('dist/cli', { recursive: true, force: true });
+  // Built beside dist/cli and swapped in by two renames: a command started meanwhile (a test,
+  // or npx, whose first run in a checkout runs the package's prepare) never finds the folder
+  // gone or half-written, as it did when the build began by deleting it.
+  const next = `dist/.cli-${process.pid}`;
+  const old = `dist/.cli-old-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: { zhengwen: 'src/cli/zhengwen.ts' },
-    outdir: 'dist/cli',
+    outdir: next,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
     splitting: true,
@@ -29,8 +34,11 @@ export async function buildCli() {
     format: 'esm',
     plugins: [twins('node')],
   });
-  await cp(await openccTables(), 'dist/cli/opencc', { recursive: true });
-  await cp(await dictionaryFile(), 'dist/cli/cedict.bin');
+  await cp(await openccTables(), `${next}/opencc`, { recursive: true });
+  await cp(await dictionaryFile(), `${next}/cedict.bin`);
+  await rename('dist/cli', old).catch((e) => { if (e.code !== 'ENOENT') throw e; });
+  await rename(next, 'dist/cli');
+  await rm(old, { recursive: true, force: true });
 }
 
 /** The manifest for one browser: Chrome runs a service worker, Firefox event-page scripts. */
