@@ -8,6 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+/** A development build (ZHENGWEN_DEV=1): readable names for profiles, and performance marks (src/content/dev-marks.ts). */
+const dev = process.env.ZHENGWEN_DEV === '1';
+const marks = { __ZHENGWEN_MARKS__: dev ? 'true' : 'false' };
 
 /** The `zhengwen` command, one file for Node, with the compiled dictionary beside it. */
 export async function buildCli() {
@@ -119,10 +122,10 @@ export async function buildExtension(browser) {
   const out = `dist/${browser}`;
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const minify = true;
+  const minify = !dev;
   // Scripts the browser loads directly are classic scripts: IIFE.
   await esbuild.build({
-    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTwins],
+    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTwins], define: marks,
     entryPoints: { content: 'src/content/bootstrap.ts', background: 'src/background/background.ts', popup: 'src/popup/popup.ts' },
   });
   // The engine is an ES module the bootstrap imports on pages with Chinese text;
@@ -135,7 +138,7 @@ export async function buildExtension(browser) {
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
     entryPoints: { 'content-main': 'src/content/main.ts' }, write: false,
     // Firefox takes no use_dynamic_url (its extension URLs are random per install): import.meta.url is right there.
-    ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins] }),
+    ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { ...marks, 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins], define: marks }),
   }).then((r) => Promise.all(r.outputFiles.map(async (f) => {
     // A chunk shared between the engine and a lazy chunk is imported by a static relative URL,
     // which resolves against the fixed extension id that use_dynamic_url forbids pages to load:

@@ -8,6 +8,7 @@
  * of a second; writing block by block is thousands of layouts. So batches are
  * sized from the layout time of the frames that rendered the earlier ones.
  */
+import { devMark } from './dev-marks.ts';
 
 /**
  * Layout time aimed at for a frame that lays out a batch. A frame with any
@@ -122,6 +123,7 @@ export class FrameWriter<T> {
       this.head = 0;
       this.queuedSize = 0;
     }
+    devMark(`write-${batch.length}`);
     this.write(batch);
     if (measure) {
       // Laying the page out here costs nothing extra: the frame would do it right after this

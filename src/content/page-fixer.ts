@@ -21,6 +21,7 @@ import { pageHost } from './page-host.ts';
 import { PageWriter, refreshed } from './page-writer.ts';
 import { knownShadowRoots } from './shadow.ts';
 import { yieldToPage } from './yield.ts';
+import { devMark } from './dev-marks.ts';
 
 export { READABLE_ATTRIBUTES } from './blocks.ts';
 
@@ -215,6 +216,7 @@ export class PageFixer {
     if (!body) return;
     this.judge.reset();
     // Before anything else: the tables take longer to arrive than all the work before the first fix.
+    devMark('run-all');
     if (!this.warm) preloadGuessedConversion(pageSample(body), this.choice);
     // Not in the task that evaluated the engine module: that task is long enough on its own.
     await yieldToPage();
@@ -224,19 +226,24 @@ export class PageFixer {
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
+    devMark('collected');
     this.pageBlocks = blocks.length;
     const selector = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
     const attributeElements = [...body.querySelectorAll(selector)];
     // Shadow trees were found while the blocks were read: their attributes too.
     for (const root of knownShadowRoots()) attributeElements.push(...root.querySelectorAll(selector));
     await yieldToPage();
+    devMark('judge-start');
     await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
+    devMark('judged');
     await yieldToPage();
     const ordered = visibleFirst(blocks);
     await this.processBlocks(ordered.blocks, ordered.visible);
     await this.processAttributes(attributeElements);
     await this.processTitle();
+    devMark('title');
     await this.layers?.afterBlocks(await refreshedInSlices(blocks));
+    devMark('layers');
     this.onChange();
   }
 
@@ -266,6 +273,7 @@ export class PageFixer {
       // arrive while the first fix builds the repair's own tables.
       preloadConverter(this.judge.judgement!.counts, this.target);
       await fix(first.text.slice(0, 32), options);
+      devMark('warm-fix');
       await yieldToPage();
     }
     let sliceStart = performance.now();
@@ -280,7 +288,9 @@ export class PageFixer {
         sliceStart = performance.now();
       }
     }
+    devMark('blocks-fixed');
     await this.writer.drain();
+    devMark('drained');
   }
 
   /**
