@@ -82,23 +82,29 @@ const readingsTableData = once(async () => (await importTool('scripts/readings-t
 /** OpenCC's character tables read into script.ts's lookup tables (scripts/script-tables.ts). */
 const scriptTablesData = once(async () => (await importTool('scripts/script-tables.ts', 'script-tables')).scriptTablesData());
 
+/** The mojibake finder's class table as runs (scripts/mojibake-classes.ts). */
+const mojibakeClassesData = once(async () => (await importTool('scripts/mojibake-classes.ts', 'mojibake-classes')).mojibakeClassesData());
+
 /**
  * In the extension, modules that would do work in every tab are replaced by
  * their .browser.ts twins, which read what this script precompiled: OpenCC's
  * tables (table-source), the readings table (char-readings, which imports it
- * as the module 'zhengwen:readings-table') and the script tables
- * (script-source, 'zhengwen:script-tables').
+ * as the module 'zhengwen:readings-table'), the script tables
+ * (script-source, 'zhengwen:script-tables') and the mojibake finder's class
+ * table (class-source, 'zhengwen:mojibake-classes').
  */
 const browserTwins = {
   name: 'browser-twins',
   setup(build) {
-    build.onResolve({ filter: /\/(table-source|char-readings|script-source)\.ts$/ }, (args) => ({
+    build.onResolve({ filter: /\/(table-source|char-readings|script-source|class-source)\.ts$/ }, (args) => ({
       path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')),
     }));
     build.onResolve({ filter: /^zhengwen:readings-table$/ }, () => ({ path: 'readings-table', namespace: 'zhengwen-readings' }));
     build.onLoad({ filter: /.*/, namespace: 'zhengwen-readings' }, async () => ({ contents: `export default ${JSON.stringify(await readingsTableData())};`, loader: 'js' }));
     build.onResolve({ filter: /^zhengwen:script-tables$/ }, () => ({ path: 'script-tables', namespace: 'zhengwen-script' }));
     build.onLoad({ filter: /.*/, namespace: 'zhengwen-script' }, async () => ({ contents: `export default ${JSON.stringify(await scriptTablesData())};`, loader: 'js' }));
+    build.onResolve({ filter: /^zhengwen:mojibake-classes$/ }, () => ({ path: 'mojibake-classes', namespace: 'zhengwen-mojibake' }));
+    build.onLoad({ filter: /.*/, namespace: 'zhengwen-mojibake' }, async () => ({ contents: `export default ${JSON.stringify(await mojibakeClassesData())};`, loader: 'js' }));
   },
 };
 
