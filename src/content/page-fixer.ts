@@ -251,7 +251,8 @@ export class PageFixer {
     const j = this.judge.judgement!;
     const to = this.choice === 'off' ? 'keep' : this.choice;
     this.target = to === 'auto' ? (j.mirror ? 'cn' : 'keep') : to;
-    return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror };
+    // The page's verdict stands for every block: none is judged again alone (findingsOnly).
+    return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror, findingsOnly: true };
   }
 
   /**

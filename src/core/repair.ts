@@ -1,4 +1,4 @@
-import { analyze, verdictOf, type AnalysisWithFindings } from './analyze.ts';
+import { analyze, findingsOf, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
 import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
 import { annotationEdits, findFixedToneAnnotations } from './repair/pinyin-annotations.ts';
@@ -19,6 +19,12 @@ export interface RepairOptions {
    * script judges the whole page once and repairs it block by block.
    */
   mirror?: { pinyin: boolean; punctuation: boolean };
+  /**
+   * With `mirror`: do not judge this text alone either (the same edits, less
+   * work per block); the result's analysis then holds the counts and findings,
+   * not a verdict of its own. The content script's first pass sets it.
+   */
+  findingsOnly?: boolean;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface RepairOptions {
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
   const mojibake = findMojibake(text);
   const restored = mojibake.edits.length ? applyEdits(text, mojibake.edits) : text;
-  const analysis = analyze(restored);
+  const analysis = options.mirror && options.findingsOnly ? findingsOf(restored) : analyze(restored);
   const pinyinIsDamage = options.mirror?.pinyin ?? analysis.pinyin.mirror;
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
   // concat, not push(...): a spread of 130,000 edits overflows the call stack.
@@ -41,7 +47,7 @@ export function repair(text: string, options: RepairOptions = {}): RepairResult 
     if (fixedTone.length) {
       edits = edits.concat(annotationEdits(restored, fixedTone));
       analysis.pinyin.fixedTone = fixedTone.length;
-      analysis.verdict = verdictOf(analysis);
+      if (!options.findingsOnly) analysis.verdict = verdictOf(analysis);
     }
   }
   if (commasAreDamage) edits = edits.concat(strayCommaEdits(restored, analysis.findings.commas));
