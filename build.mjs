@@ -8,12 +8,15 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const common = { bundle: true, charset: 'utf8', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+/** A development build (ZHENGWEN_DEV=1): readable names for profiles, and performance marks (src/content/dev-marks.ts). */
+const dev = process.env.ZHENGWEN_DEV === '1';
+const marks = { __ZHENGWEN_MARKS__: dev ? 'true' : 'false' };
 
 /**
  * The `zhengwen` command for Node: an entry file and chunks each command loads
  * when it runs (`fix` never parses pinyin-pro or the glossary), with the
  * compiled OpenCC tables and dictionary beside them. It reads the same
- * precompiled tables as the extension (cliTwins): starting the command to fix
+ * precompiled tables as the extension (twins('node')): starting the command to fix
  * one line took ~0.3 s when it compiled them from opencc-js's dictionaries.
  */
 export async function buildCli() {
@@ -97,14 +100,18 @@ const readingsTableData = once(async () => (await importTool('scripts/readings-t
 /** OpenCC's character tables read into script.ts's lookup tables (scripts/script-tables.ts). */
 const scriptTablesData = once(async () => (await importTool('scripts/script-tables.ts', 'script-tables')).scriptTablesData());
 
+/** The mojibake finder's class table as runs (scripts/mojibake-classes.ts). */
+const mojibakeClassesData = once(async () => (await importTool('scripts/mojibake-classes.ts', 'mojibake-classes')).mojibakeClassesData());
+
 /**
  * In the extension and the built command, modules that would do work at every
  * start are replaced by twins that read what this script precompiled: OpenCC's
- * tables (table-source: table-source.browser.ts fetches them, src/cli/opencc-table-file.ts
- * reads the files),
- * the readings table (char-readings, which imports it as the module
- * 'zhengwen:readings-table') and the script tables (script-source,
- * 'zhengwen:script-tables'). Tests and tools run the plain modules.
+ * tables (table-source: table-source.browser.ts fetches them,
+ * src/cli/opencc-table-file.ts reads the files), the readings table
+ * (char-readings, which imports it as the module 'zhengwen:readings-table'),
+ * the script tables (script-source, 'zhengwen:script-tables') and the mojibake
+ * finder's class table (class-source, 'zhengwen:mojibake-classes'). Tests and
+ * tools run the plain modules.
  */
 function twins(platform) {
   return {
@@ -113,13 +120,15 @@ function twins(platform) {
       build.onResolve({ filter: /\/table-source\.ts$/ }, (args) => ({
         path: platform === 'node' ? resolve('src/cli/opencc-table-file.ts') : resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')),
       }));
-      build.onResolve({ filter: /\/(char-readings|script-source)\.ts$/ }, (args) => ({
+      build.onResolve({ filter: /\/(char-readings|script-source|class-source)\.ts$/ }, (args) => ({
         path: resolve(args.resolveDir, args.path.replace(/\.ts$/, '.browser.ts')),
       }));
       build.onResolve({ filter: /^zhengwen:readings-table$/ }, () => ({ path: 'readings-table', namespace: 'zhengwen-readings' }));
       build.onLoad({ filter: /.*/, namespace: 'zhengwen-readings' }, async () => ({ contents: `export default ${JSON.stringify(await readingsTableData())};`, loader: 'js' }));
       build.onResolve({ filter: /^zhengwen:script-tables$/ }, () => ({ path: 'script-tables', namespace: 'zhengwen-script' }));
       build.onLoad({ filter: /.*/, namespace: 'zhengwen-script' }, async () => ({ contents: `export default ${JSON.stringify(await scriptTablesData())};`, loader: 'js' }));
+      build.onResolve({ filter: /^zhengwen:mojibake-classes$/ }, () => ({ path: 'mojibake-classes', namespace: 'zhengwen-mojibake' }));
+      build.onLoad({ filter: /.*/, namespace: 'zhengwen-mojibake' }, async () => ({ contents: `export default ${JSON.stringify(await mojibakeClassesData())};`, loader: 'js' }));
     },
   };
 }
@@ -145,10 +154,10 @@ export async function buildExtension(browser) {
   const out = `dist/${browser}`;
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const minify = true;
+  const minify = !dev;
   // Scripts the browser loads directly are classic scripts: IIFE.
   await esbuild.build({
-    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTwins],
+    ...common, minify, format: 'iife', platform: 'browser', outdir: out, plugins: [browserTwins], define: marks,
     entryPoints: { content: 'src/content/bootstrap.ts', background: 'src/background/background.ts', popup: 'src/popup/popup.ts' },
   });
   // The engine is an ES module the bootstrap imports on pages with Chinese text;
@@ -161,7 +170,7 @@ export async function buildExtension(browser) {
     outdir: `${out}/engine`, chunkNames: 'chunk-[hash]',
     entryPoints: { 'content-main': 'src/content/main.ts' }, write: false,
     // Firefox takes no use_dynamic_url (its extension URLs are random per install): import.meta.url is right there.
-    ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins] }),
+    ...(browser === 'chrome' ? { plugins: [browserTwins, engineUrlFixes], define: { ...marks, 'import.meta.url': '__zhengwenEngineUrl' } } : { plugins: [browserTwins], define: marks }),
   }).then((r) => Promise.all(r.outputFiles.map(async (f) => {
     // A chunk shared between the engine and a lazy chunk is imported by a static relative URL,
     // which resolves against the fixed extension id that use_dynamic_url forbids pages to load:

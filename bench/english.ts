@@ -56,6 +56,8 @@ export async function benchEnglish(
     + '(any content script that looks at the page: Chromium builds the DOM bindings of its world on first access).';
   const addedMs = script.with - script.without;
   const addedHeap = heap.with - heap.without;
+  /** The "document only" floor: a content script that only reads document.body. */
+  const pageFloor = heap.page - heap.without;
   const requested = [...new Set(w.flatMap((s) => s.requests))];
   const engineLoaded = requested.some((u) => u.includes('/engine/'));
   const injected = INJECTED.reduce((n, f) => n + statSync(join(DIST, f)).size, 0);
@@ -69,8 +71,9 @@ export async function benchEnglish(
       data: { with: w.map((s) => s.scriptMs), without: wo.map((s) => s.scriptMs), minimal: min.map((s) => s.scriptMs), minimalPage: minPage.map((s) => s.scriptMs) },
     },
     {
-      id: '2b', name: 'English page: JS heap added', ours: signed(kb(addedHeap), addedHeap), baseline: kb(heap.without), ratio: heap.with / heap.without,
-      target: '< 200 KB', met: addedHeap < 200 * 1024,
+      // Issue 15: what any content script that reads the page pays (the floor, measured in this run) + 50 KB.
+      id: '2b', name: 'English page: JS heap added', ours: signed(kb(addedHeap), addedHeap), baseline: `${kb(heap.without)}; floor +${kb(pageFloor)}`, ratio: heap.with / heap.without,
+      target: `≤ floor + 50 KB (+${kb(pageFloor + 50 * 1024)})`, met: addedHeap <= pageFloor + 50 * 1024,
       method: `JSHeapUsedSize after two HeapProfiler.collectGarbage, with minus without (the content script's isolated world lives in the page's isolate); medians of ${runs} alternating runs. Ratio: with / without. ${floor}`,
       data: { with: w.map((s) => s.heap), without: wo.map((s) => s.heap), minimal: min.map((s) => s.heap), minimalPage: minPage.map((s) => s.heap) },
     },

@@ -24,7 +24,7 @@ const run = promisify(execFile);
 export const SOURCE_PATHS = [
   'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'build.mjs', 'manifest.json',
   'bin', 'src', 'data', '_locales', 'icons',
-  'scripts/opencc-tables.ts', 'scripts/readings-table.ts', 'scripts/script-tables.ts', 'scripts/dictionary-file.ts', 'scripts/dictionary-source.ts',
+  'scripts/opencc-tables.ts', 'scripts/readings-table.ts', 'scripts/script-tables.ts', 'scripts/mojibake-classes.ts', 'scripts/dictionary-file.ts', 'scripts/dictionary-source.ts',
 ];
 
 /** The version in package.json, which build.mjs also writes into both manifests. */

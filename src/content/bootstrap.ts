@@ -9,6 +9,7 @@
 import { effectiveChoice, parseSettings, SETTINGS_KEYS } from '../shared/settings.ts';
 import { ext } from './extension-api.ts';
 import { pageHost } from './page-host.ts';
+import { devMark } from './dev-marks.ts';
 
 
 // BMP Han blocks (CJK unified, extension A, compatibility): no \p{} property lookups on big pages.
@@ -39,7 +40,9 @@ function pageHasHan(): boolean {
 type Engine = { start(stored: Record<string, unknown>): Promise<void>; listen(): void };
 
 async function maybeLoad(): Promise<void> {
+  devMark('bootstrap');
   if (loaded || !pageHasHan()) return;
+  devMark('han-found');
   if (!listening) {
     listening = true;
     ext().storage.onChanged.addListener((changes, area) => {
@@ -52,6 +55,7 @@ async function maybeLoad(): Promise<void> {
   const engine = import(ext().runtime.getURL('engine/content-main.js')) as Promise<Engine>;
   engine.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled here
   const stored = await ext().storage.sync.get(null);
+  devMark('settings-read');
   if (loaded) return;
   if (effectiveChoice(parseSettings(stored), pageHost()) === 'off') {
     // Switched off here: the page is left alone, but "Copy as" still answers (the user asks for it).
@@ -60,7 +64,9 @@ async function maybeLoad(): Promise<void> {
   }
   loaded = true;
   watcher?.disconnect();
-  await (await engine).start(stored);
+  const e = await engine;
+  devMark('engine-loaded');
+  await e.start(stored);
 }
 
 /** Pages that get their Chinese text later (single-page apps) are checked again, at most every half second. */

@@ -8,9 +8,11 @@
  * of a second; writing block by block is thousands of layouts. So batches are
  * sized from the layout time of the frames that rendered the earlier ones.
  */
+import { devMark } from './dev-marks.ts';
 
 /**
- * Layout time aimed at for a frame that lays out a batch. A frame with any
+ * Time aimed at for writing a batch and laying it out, in the frame that
+ * shows it (the writes count since they made frames of 100–120 ms). A frame with any
  * text write on a long page already costs ~25–35 ms of layout and pre-paint
  * here (2 cores) whatever its size, plus the slice of script before it, so
  * such frames land at ~60–90 ms rather than under 50. Bigger batches
@@ -122,12 +124,14 @@ export class FrameWriter<T> {
       this.head = 0;
       this.queuedSize = 0;
     }
+    devMark(`write-${batch.length}`);
+    const start = performance.now();
     this.write(batch);
     if (measure) {
       // Laying the page out here costs nothing extra: the frame would do it right after this
-      // callback. Timed here, it is our writes' layout alone, not other tasks that run before
-      // the frame ends.
-      const start = performance.now();
+      // callback. Timed here, it is our writes and their layout, not other tasks that run before
+      // the frame ends. The writes count too: on the 1M-character page, batches sized on layout
+      // alone grew to ~200 blocks whose writing (journal, ledger) made frames of 100–120 ms.
       void this.doc.documentElement.offsetHeight;
       this.learn(size, performance.now() - start);
     }
@@ -146,7 +150,7 @@ export class FrameWriter<T> {
   }
 
   /**
-   * Sizes the next batch from the layout time of the last full one, aiming
+   * Sizes the next batch from the write and layout time of the last full one, aiming
    * at TARGET_LAYOUT_MS. Where the page's own layout alone is over that
    * (a huge page, a busy machine), every frame with a write is long whatever
    * its size: the floor keeps their number bounded.

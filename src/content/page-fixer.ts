@@ -20,7 +20,8 @@ import { PageJudge } from './page-judge.ts';
 import { pageHost } from './page-host.ts';
 import { PageWriter, refreshed } from './page-writer.ts';
 import { knownShadowRoots } from './shadow.ts';
-import { yieldToPage } from './yield.ts';
+import { yieldBriefly, yieldToPage } from './yield.ts';
+import { devMark } from './dev-marks.ts';
 
 export { READABLE_ATTRIBUTES } from './blocks.ts';
 
@@ -28,6 +29,8 @@ export { READABLE_ATTRIBUTES } from './blocks.ts';
 const CHUNK_CHARS = 100_000;
 /** Work in slices of this many milliseconds, then let the page run. */
 const SLICE_MS = 12;
+/** A first pass over at most this many characters of text yields briefly (see yieldBriefly). */
+const SHORT_PASS_CHARS = 20_000;
 /** The most blocks a page may have for its converted text to get `lang` tags (see langTags). */
 const LANG_MAX_BLOCKS = 2_000;
 
@@ -51,6 +54,8 @@ export class PageFixer {
   private pageBlocks = 0;
   /** True once the engine has fixed something on this page (its tables are loaded). */
   private warm = false;
+  /** True during the first pass over a short page: its turns for the page are brief ones. */
+  private brief = false;
 
   /** True once the first pass over the page is done. */
   ready = false;
@@ -215,6 +220,7 @@ export class PageFixer {
     if (!body) return;
     this.judge.reset();
     // Before anything else: the tables take longer to arrive than all the work before the first fix.
+    devMark('run-all');
     if (!this.warm) preloadGuessedConversion(pageSample(body), this.choice);
     // Not in the task that evaluated the engine module: that task is long enough on its own.
     await yieldToPage();
@@ -224,27 +230,50 @@ export class PageFixer {
     const collector = new BlockCollector(body);
     while (!collector.collect(performance.now() + SLICE_MS)) await yieldToPage();
     const blocks = collector.blocks;
+    devMark('collected');
+    let chars = 0;
+    for (const b of blocks) chars += b.text.length;
+    this.brief = chars <= SHORT_PASS_CHARS;
+    try {
+      await this.firstPass(body, blocks);
+    } finally {
+      this.brief = false;
+    }
+  }
+
+  /** The first pass once the blocks are read: judge, fix and write blocks, attributes, title, then the layers. */
+  private async firstPass(body: HTMLElement, blocks: Block[]): Promise<void> {
     this.pageBlocks = blocks.length;
     const selector = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
     const attributeElements = [...body.querySelectorAll(selector)];
     // Shadow trees were found while the blocks were read: their attributes too.
     for (const root of knownShadowRoots()) attributeElements.push(...root.querySelectorAll(selector));
-    await yieldToPage();
+    await this.turn();
+    devMark('judge-start');
     await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
-    await yieldToPage();
+    devMark('judged');
+    await this.turn();
     const ordered = visibleFirst(blocks);
     await this.processBlocks(ordered.blocks, ordered.visible);
     await this.processAttributes(attributeElements);
     await this.processTitle();
+    devMark('title');
     await this.layers?.afterBlocks(await refreshedInSlices(blocks));
+    devMark('layers');
     this.onChange();
+  }
+
+  /** A turn for the page between slices: a brief one during the first pass over a short page. */
+  private turn(): Promise<void> {
+    return this.brief ? yieldBriefly() : yieldToPage();
   }
 
   private fixOptions(): FixOptions {
     const j = this.judge.judgement!;
     const to = this.choice === 'off' ? 'keep' : this.choice;
     this.target = to === 'auto' ? (j.mirror ? 'cn' : 'keep') : to;
-    return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror };
+    // The page's verdict stands for every block: none is judged again alone (findingsOnly).
+    return { to, repair: this.repair, mirror: { pinyin: j.pinyin, punctuation: j.punctuation }, pageIsMirror: j.mirror, findingsOnly: true };
   }
 
   /**
@@ -266,7 +295,8 @@ export class PageFixer {
       // arrive while the first fix builds the repair's own tables.
       preloadConverter(this.judge.judgement!.counts, this.target);
       await fix(first.text.slice(0, 32), options);
-      await yieldToPage();
+      devMark('warm-fix');
+      await this.turn();
     }
     let sliceStart = performance.now();
     for (let i = 0; i < blocks.length; i++) {
@@ -276,11 +306,13 @@ export class PageFixer {
       const r = block.text.length > CHUNK_CHARS ? await this.fixInChunks(block.text, options) : await fix(block.text, options);
       if (r.edits.length || r.lost.length) this.writer.push([block, r.edits, r.lost], i < visible);
       if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
+        await this.turn();
         sliceStart = performance.now();
       }
     }
+    devMark('blocks-fixed');
     await this.writer.drain();
+    devMark('drained');
   }
 
   /**
@@ -301,7 +333,7 @@ export class PageFixer {
       for (const e of r.edits) edits.push({ ...e, offset: e.offset + start });
       for (const l of r.lost) lost.push({ ...l, offset: l.offset + start });
       start = end;
-      await yieldToPage();
+      await this.turn();
     }
     return { edits, lost };
   }
@@ -312,7 +344,7 @@ export class PageFixer {
     let sliceStart = performance.now();
     for (const el of elements) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
+        await this.turn();
         sliceStart = performance.now();
       }
       if (isSkipped(el) || isInSkippedRegion(el)) continue;

@@ -43,6 +43,35 @@ export function analyze(text: string): AnalysisWithFindings {
 }
 
 /**
+ * What repair needs of a text whose page was judged already (the content
+ * script judges the page once, then repairs it block by block): the script
+ * counts and the findings, without judging this text alone. Its verdict and
+ * evidence say only that; the findings are exactly analyze()'s. On the
+ * 1M-character benchmark page this was ~40 % of analyze's time per block.
+ */
+export function findingsOf(text: string): AnalysisWithFindings {
+  const counts = detectScript(text);
+  const rejected: number[] = [];
+  const annotations = findAnnotationCandidates(text, rejected);
+  const commas = counts.han > 0 ? findStrayCommas(text) : [];
+  return {
+    ...counts,
+    pinyin: { ...NOT_JUDGED, found: annotations.length },
+    punctuation: { found: commas.length, damage: false },
+    leftovers: 0,
+    mojibake: { repaired: 0, lost: 0 },
+    mirror: false,
+    verdict: 'judged with its page',
+    findings: { annotations, commas, rejected },
+  };
+}
+
+const NOT_JUDGED: AnnotationEvidence = {
+  found: 0, traditionalOnlyShare: 0, coverage: 0, density: 0, tonelessShare: 0, doubled: 0, consistency: 0, laterShare: 0, fixedTone: 0,
+  mirror: false, why: 'judged with its page',
+};
+
+/**
  * analyze(), a piece at a time, for a caller that must not hold the thread
  * for long (the content script judges up to 200,000 characters of a page):
  * `pause` is awaited between pieces. Pieces end at line ends, and nothing

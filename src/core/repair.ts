@@ -1,4 +1,4 @@
-import { analyze, verdictOf, type AnalysisWithFindings } from './analyze.ts';
+import { analyze, findingsOf, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
 import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
 import { annotationEdits, findFixedToneAnnotations, type AnnotationCandidate } from './repair/pinyin-annotations.ts';
@@ -19,6 +19,12 @@ export interface RepairOptions {
    * script judges the whole page once and repairs it block by block.
    */
   mirror?: { pinyin: boolean; punctuation: boolean };
+  /**
+   * With `mirror`: do not judge this text alone either (the same edits, less
+   * work per block); the result's analysis then holds the counts and findings,
+   * not a verdict of its own. The content script's first pass sets it.
+   */
+  findingsOnly?: boolean;
 }
 
 /**
@@ -61,7 +67,7 @@ export function repairText(text: string, options: RepairOptions = {}): Omit<Repa
 
 /** What repair removes from a text (mojibake already restored): the annotation lists (each sorted) and the stray commas. */
 function plan(restored: string, options: RepairOptions): { analysis: AnalysisWithFindings; annotations: AnnotationCandidate[][]; commas: StrayComma[] } {
-  const analysis = analyze(restored);
+  const analysis = options.mirror && options.findingsOnly ? findingsOf(restored) : analyze(restored);
   const pinyinIsDamage = options.mirror?.pinyin ?? analysis.pinyin.mirror;
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
   const annotations: AnnotationCandidate[][] = [];
@@ -72,7 +78,7 @@ function plan(restored: string, options: RepairOptions): { analysis: AnalysisWit
     if (fixedTone.length) {
       annotations.push(fixedTone);
       analysis.pinyin.fixedTone = fixedTone.length;
-      analysis.verdict = verdictOf(analysis);
+      if (!options.findingsOnly) analysis.verdict = verdictOf(analysis);
     }
   }
   return { analysis, annotations, commas: commasAreDamage ? analysis.findings.commas : [] };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { big5, classOf, COMMON, gbk } from './tables.ts';
+import { big5, buildClasses, classOf, COMMON, decodeClassRuns, encodeClassRuns, gbk } from './tables.ts';
 
 const decoded = (codec: ReturnType<typeof gbk>, code: number): string => String.fromCharCode(codec.decodePair(code >> 8, code & 0xff));
 
@@ -45,4 +45,12 @@ test('the common characters are GB2312 level 1 and Big5 level 1 (3,755 and 5,401
     }
   }
   assert.equal(b5, 5401);
+});
+
+test('the class table survives its encoding for the extension (runs) unchanged', () => {
+  const cls = buildClasses();
+  const runs = encodeClassRuns(cls);
+  assert.ok(runs.length < 20_000, `${runs.length} runs`);
+  assert.deepEqual(decodeClassRuns(runs), cls);
+  assert.deepEqual(classOf(), cls);
 });
