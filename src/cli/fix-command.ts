@@ -57,6 +57,8 @@ async function fixHtml(html: string, options: FixOptions, listChanges: boolean):
     ...options,
     mirror: { pinyin: page.pinyin.mirror, punctuation: page.punctuation.damage },
     pageIsMirror: page.mirror,
+    // Pieces are repaired with the page's verdict, not judged one by one (their own verdicts are never shown).
+    findingsOnly: true,
   };
   const parts: string[] = [];
   const edits: Edit[] = [];
