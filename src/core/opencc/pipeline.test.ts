@@ -53,6 +53,17 @@ test('every conversion equals opencc-js on the sample texts, line by line and wh
   }
 });
 
+test('texts longer than the reused buffers convert right, and so does a short one after them', async () => {
+  // The conversion writes into shared buffers that grow for a long text and are let go after it.
+  const whole = allSamples().map((s) => s.text).join('\n');
+  const long = whole.repeat(Math.ceil(600_000 / whole.length));
+  for (const id of ['tw2s', 's2tw'] as const) {
+    const theirs = OPENCC[id]();
+    const ours = await converter(id);
+    for (const text of [long, '發展', long.slice(1), '', '\ud840發']) assert.ok(ours(text) === theirs(text), `${id}: ${text.length} code units`);
+  }
+});
+
 test('every conversion equals opencc-js on 3,000 generated texts of dictionary keys and awkward characters', async () => {
   const texts = await generatedTexts(20261127, 3000);
   for (const id of IDS) {
