@@ -120,6 +120,17 @@ describe('composeEdits', () => {
     assert.equal(undoEdits('网讯', composed), input);
   });
 
+  test('a cut conversion keeps its label when the converted text itself holds ": "', () => {
+    const input = '經濟: 網(wǎng)訊';
+    const later: Edit = { offset: 0, length: 6, original: '經濟: 網訊', replacement: '经济: 网讯', kind: 'convert', reason: 'Traditional → Simplified: 經濟: 網訊 → 经济: 网讯' };
+    const composed = composeEdits(input, [edit(5, '(wǎng)', '', 'pinyin')], [later]);
+    assert.deepEqual(composed.map((e) => e.reason), [
+      'Traditional → Simplified: 經濟: 網 → 经济: 网',
+      'pinyin: (wǎng) → ',
+      'Traditional → Simplified: 訊 → 讯',
+    ]);
+  });
+
   test('a length-changing later edit spanning an earlier removal absorbs it into one edit of the later kind', () => {
     const input = '網(wǎng)訊';
     const composed = composeEdits(input, [edit(1, '(wǎng)', '', 'pinyin')], [edit(0, '網訊', '网络讯息')]);

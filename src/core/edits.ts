@@ -232,9 +232,12 @@ function splitAtRemovals(later: Edit[], starts: Int32Array, ends: Int32Array): E
   return out;
 }
 
-/** "Traditional → Simplified: 網訊 → 网讯" without what follows its last ": ". */
+/**
+ * "Traditional → Simplified: 網訊 → 网讯" without what follows its first ": ":
+ * labels hold none, while the converted text may ("經濟: 網訊").
+ */
 function reasonLabel(reason: string): string {
-  const colon = reason.lastIndexOf(': ');
+  const colon = reason.indexOf(': ');
   return colon === -1 ? reason : reason.slice(0, colon);
 }
 
