@@ -120,6 +120,18 @@ describe('composeEdits', () => {
     assert.equal(undoEdits('网讯', composed), input);
   });
 
+  test("the caller's edits are never changed: cut, uncut and length-changing ones", () => {
+    const input = '網(wǎng)訊甲乙(yǐ)丙';
+    const earlier = [edit(1, '(wǎng)', '', 'pinyin'), edit(10, '(yǐ)', '', 'pinyin')];
+    const later = [edit(0, '網訊', '网讯'), edit(2, '甲', 'AAA'), edit(4, '丙', '丁')];
+    const before = JSON.stringify(later);
+    const composed = composeEdits(input, earlier, later);
+    assert.equal(JSON.stringify(later), before);
+    assert.equal(applyEdits(input, composed), '网讯AAA乙丁');
+    assert.equal(undoEdits('网讯AAA乙丁', composed), input);
+    for (const e of composed) assert.equal(e.original, input.slice(e.offset, e.offset + e.length));
+  });
+
   test('a cut conversion keeps its label when the converted text itself holds ": "', () => {
     const input = '經濟: 網(wǎng)訊';
     const later: Edit = { offset: 0, length: 6, original: '經濟: 網訊', replacement: '经济: 网讯', kind: 'convert', reason: 'Traditional → Simplified: 經濟: 網訊 → 经济: 网讯' };
