@@ -98,45 +98,41 @@ export async function convert(text: string, target: Target, counts: ScriptCounts
  */
 export async function convertText(text: string, target: Target, counts: ScriptCounts = detectScript(text)): Promise<string> {
   const pending = converterFor(counts, target);
-  if (!pending) return text;
-  const fn = await pending;
-  // Line by line as convertWith does: convertLeftovers reads a few characters of context, never across a line end.
-  if (hasDescriptionCharacter(text)) return fn(text);
-  const parts: string[] = [];
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    parts.push(fn(text.slice(start, end)));
-    start = end + 1;
-  }
-  return parts.join('\n');
+  return pending ? convertLines(text, await pending) : text;
 }
 
 /** Runs a converter and turns its output into edits on the input. */
 export function convertWith(text: string, fn: ConverterFn, label: string): ConvertResult {
-  // No OpenCC key holds a newline, so lines convert alone and each is converted
-  // once; only a line whose length changed is cut into clauses. A description
-  // sequence (⿰言某) may reach across a newline: such text goes whole.
+  const edits: Edit[] = [];
+  const out = convertLines(text, fn, (line, converted, start) => {
+    for (const e of editsFor(line, converted, fn, label, start)) edits.push(e);
+  });
+  return edits.length ? { text: out, edits } : { text, edits: [] };
+}
+
+/**
+ * Runs a converter line by line (`changed` sees each line it changed, with its
+ * start) and returns the whole output. No OpenCC key holds a newline, so lines
+ * convert alone, and convertLeftovers' few characters of context never cross a
+ * line end. A description sequence (⿰言某) may reach across one: such text goes whole.
+ */
+function convertLines(text: string, fn: ConverterFn, changed?: (line: string, converted: string, start: number) => void): string {
   if (hasDescriptionCharacter(text)) {
     const out = fn(text);
-    return { text: out, edits: out === text ? [] : editsFor(text, out, fn, label, 0) };
+    if (out !== text) changed?.(text, out, 0);
+    return out;
   }
-  const edits: Edit[] = [];
   const parts: string[] = [];
-  let changed = false;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const line = text.slice(start, end);
     const out = fn(line);
     parts.push(out);
-    if (out !== line) {
-      changed = true;
-      for (const e of editsFor(line, out, fn, label, start)) edits.push(e);
-    }
+    if (out !== line) changed?.(line, out, start);
     start = end + 1;
   }
-  return changed ? { text: parts.join('\n'), edits } : { text, edits: [] };
+  return parts.join('\n');
 }
 
 /** Edits that turn `text` (at `base` in the input) into `out`, its conversion. */

@@ -1,6 +1,6 @@
 import { analyze, findingsOf, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
-import { findMojibake, type LostSpan } from './mojibake/find-mojibake.ts';
+import { findMojibake, type LostSpan, type MojibakeResult } from './mojibake/find-mojibake.ts';
 import { annotationEdits, findFixedToneAnnotations, type AnnotationCandidate } from './repair/pinyin-annotations.ts';
 import { strayCommaEdits, type StrayComma } from './repair/stray-punctuation.ts';
 
@@ -33,7 +33,11 @@ export interface RepairOptions {
  * stray commas.
  */
 export function repair(text: string, options: RepairOptions = {}): RepairResult {
-  const mojibake = findMojibake(text);
+  return repairFound(text, findMojibake(text), options);
+}
+
+/** repair() once the text's mojibake is found. */
+function repairFound(text: string, mojibake: MojibakeResult, options: RepairOptions): RepairResult {
   const restored = mojibake.edits.length ? applyEdits(text, mojibake.edits) : text;
   const { analysis, annotations, commas } = plan(restored, options);
   // concat, not push(...): a spread of 130,000 edits overflows the call stack.
@@ -57,7 +61,7 @@ export function repairText(text: string, options: RepairOptions = {}): Omit<Repa
   const mojibake = findMojibake(text);
   // Restored mojibake is rare: its edits must be composed, which repair() does.
   if (mojibake.edits.length) {
-    const r = repair(text, options);
+    const r = repairFound(text, mojibake, options);
     return { text: r.text, analysis: r.analysis, lost: r.lost };
   }
   const { analysis, annotations, commas } = plan(text, options);
