@@ -39,6 +39,8 @@ export class FrameWriter<T> {
   private draining = false;
   private scheduled = false;
   private waiters: (() => void)[] = [];
+  /** Written right after the last queued batch, in the same frame (see drain). */
+  private tails: (() => void)[] = [];
   private budget = FIRST_BUDGET;
   private floor = MIN_BUDGET;
 
@@ -69,9 +71,17 @@ export class FrameWriter<T> {
     this.schedule();
   }
 
-  /** Writes everything queued, a batch per frame; resolves once all of it is written. */
-  drain(): Promise<void> {
-    if (this.head >= this.queue.length) return Promise.resolve();
+  /**
+   * Writes everything queued, a batch per frame; resolves once all of it is
+   * written. `then` writes what belongs with it (attributes, the title) right
+   * after the last batch, in the same frame: not a frame and a task later.
+   */
+  drain(then?: () => void): Promise<void> {
+    if (this.head >= this.queue.length) {
+      then?.();
+      return Promise.resolve();
+    }
+    if (then) this.tails.push(then);
     this.draining = true;
     const done = new Promise<void>((resolve) => this.waiters.push(resolve));
     this.schedule();
@@ -127,6 +137,11 @@ export class FrameWriter<T> {
     devMark(`write-${batch.length}`);
     const start = performance.now();
     this.write(batch);
+    if (this.head >= this.queue.length && this.tails.length) {
+      const tails = this.tails;
+      this.tails = [];
+      for (const t of tails) t();
+    }
     if (measure) {
       // Laying the page out here costs nothing extra: the frame would do it right after this
       // callback. Timed here, it is our writes and their layout, not other tasks that run before

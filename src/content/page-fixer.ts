@@ -18,7 +18,7 @@ import { pageSample, preloadGuessedConversion } from './conversion-guess.ts';
 import { MutationBatcher } from './mutation-batcher.ts';
 import { PageJudge } from './page-judge.ts';
 import { pageHost } from './page-host.ts';
-import { PageWriter, refreshed } from './page-writer.ts';
+import { PageWriter, refreshed, type AttributeWrite } from './page-writer.ts';
 import { knownShadowRoots } from './shadow.ts';
 import { yieldBriefly, yieldToPage } from './yield.ts';
 import { devMark } from './dev-marks.ts';
@@ -254,9 +254,7 @@ export class PageFixer {
     devMark('judged');
     await this.turn();
     const ordered = visibleFirst(blocks);
-    await this.processBlocks(ordered.blocks, ordered.visible);
-    await this.processAttributes(attributeElements);
-    await this.processTitle();
+    await this.process(ordered.blocks, attributeElements, true, ordered.visible);
     devMark('title');
     await this.layers?.afterBlocks(await refreshedInSlices(blocks));
     devMark('layers');
@@ -277,11 +275,31 @@ export class PageFixer {
   }
 
   /**
+   * Fixes blocks, then attributes and (when asked) the title, and writes
+   * them: the attributes and title in the frame that writes the last blocks,
+   * not a frame later, so the page is done as soon as its text is.
+   */
+  private async process(blocks: Block[], attributeElements: Element[], title: boolean, visible = blocks.length): Promise<void> {
+    await this.fixBlocks(blocks, visible);
+    devMark('blocks-fixed');
+    const attributes = await this.fixAttributes(attributeElements);
+    const titleWrite = title ? await this.fixTitle() : undefined;
+    await this.writer.drain(() => {
+      this.writer.writeAttributes(attributes);
+      titleWrite?.();
+    });
+    devMark('drained');
+  }
+
+  /**
    * Fixes blocks in time slices. The first `visible` blocks (those on screen)
    * are written in the next frame; the rest go to the frame writer, which
-   * writes them in batches a frame can lay out.
+   * writes them in batches a frame can lay out. A short page (the first pass
+   * over ≤ SHORT_PASS_CHARS) is written whole in one frame once fixed: its
+   * on-screen blocks written first made it change twice, and the frame
+   * between the two held up the rest (typical article: last write ~20 ms later).
    */
-  private async processBlocks(blocks: Block[], visible = blocks.length): Promise<void> {
+  private async fixBlocks(blocks: Block[], visible: number): Promise<void> {
     const options = this.fixOptions();
     let chars = 0;
     for (const b of blocks) chars += b.text.length;
@@ -304,15 +322,12 @@ export class PageFixer {
       if (!/\p{Script=Han}/u.test(block.text)) continue;
       if (this.writer.givenUp(block.element)) continue;
       const r = block.text.length > CHUNK_CHARS ? await this.fixInChunks(block.text, options) : await fix(block.text, options);
-      if (r.edits.length || r.lost.length) this.writer.push([block, r.edits, r.lost], i < visible);
+      if (r.edits.length || r.lost.length) this.writer.push([block, r.edits, r.lost], i < visible && !this.brief);
       if (performance.now() - sliceStart > SLICE_MS) {
         await this.turn();
         sliceStart = performance.now();
       }
     }
-    devMark('blocks-fixed');
-    await this.writer.drain();
-    devMark('drained');
   }
 
   /**
@@ -338,9 +353,10 @@ export class PageFixer {
     return { edits, lost };
   }
 
-  private async processAttributes(elements: Element[]): Promise<void> {
+  /** Fixes readable attributes: what to write, each with the value it was fixed from. */
+  private async fixAttributes(elements: Element[]): Promise<AttributeWrite[]> {
     const options = this.fixOptions();
-    const writes: [Element, string, string, Edit[]][] = [];
+    const writes: AttributeWrite[] = [];
     let sliceStart = performance.now();
     for (const el of elements) {
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -352,19 +368,20 @@ export class PageFixer {
         const value = el.getAttribute(name);
         if (!value || !/\p{Script=Han}/u.test(value)) continue;
         const r = await fix(value, options);
-        if (r.text !== value) writes.push([el, name, r.text, r.edits]);
+        if (r.text !== value) writes.push([el, name, value, r.text, r.edits]);
       }
     }
-    this.writer.writeAttributes(writes);
+    return writes;
   }
 
-  private async processTitle(): Promise<void> {
+  /** Fixes the document title: a function that writes it, undefined when there is nothing to write. */
+  private async fixTitle(): Promise<(() => void) | undefined> {
     const title = this.doc.title;
-    if (!title || !/\p{Script=Han}/u.test(title)) return;
+    if (!title || !/\p{Script=Han}/u.test(title)) return undefined;
     const r = await fix(title, this.fixOptions());
-    if (r.text === title) return;
-    // A page that keeps putting its title back gets a few passes, then keeps its title.
-    this.writer.writeTitle(title, r.text, r.edits);
+    if (r.text === title) return undefined;
+    // Written a frame later at most: a title the page changed meanwhile is the observer's to report.
+    return () => { if (this.doc.title === title) this.writer.writeTitle(title, r.text, r.edits); };
   }
 
   /** Processes what the page changed since the last batch. */
@@ -382,9 +399,7 @@ export class PageFixer {
     }
     const blocks = blocksContaining(texts);
     if (!this.judge.judgement!.mirror) await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
-    await this.processBlocks(blocks);
-    await this.processAttributes(attributeElements);
-    if (titleChanged) await this.processTitle();
+    await this.process(blocks, attributeElements, titleChanged);
     await this.layers?.afterBlocks(blocks.map(refreshed));
     this.onChange();
   }

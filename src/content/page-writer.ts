@@ -38,6 +38,9 @@ export interface WriterHost {
   langTags(): 'root' | 'block' | 'none';
 }
 
+/** A readable attribute to write: element, name, the value it was fixed from, the new value, its edits. */
+export type AttributeWrite = [Element, string, string, string, Edit[]];
+
 export class PageWriter {
   private readonly journal = new Journal();
   private readonly rewrites = new WeakMap<Text, number>();
@@ -65,9 +68,9 @@ export class PageWriter {
     this.frames.push(write, urgent);
   }
 
-  /** Resolves once everything queued is written. */
-  drain(): Promise<void> {
-    return this.frames.drain();
+  /** Resolves once everything queued is written; `then` writes right after the last batch, in its frame. */
+  drain(then?: () => void): Promise<void> {
+    return this.frames.drain(then);
   }
 
   /** True when an element was written so often that the page is fighting us: it is left alone. */
@@ -87,16 +90,18 @@ export class PageWriter {
     }
   }
 
-  /** Writes readable attributes: [element, name, new value, edits]. */
-  writeAttributes(writes: [Element, string, string, Edit[]][]): void {
+  /** Writes readable attributes, each only where it still holds the value it was fixed from. */
+  writeAttributes(writes: AttributeWrite[]): void {
+    if (writes.length === 0) return;
     this.host.pause(() => {
-      for (const [el, name, text, edits] of writes) {
+      for (const [el, name, from, text, edits] of writes) {
+        // Fixed a frame earlier at most: a value the page changed meanwhile is the observer's to report.
+        if (el.getAttribute(name) !== from) continue;
         // A page that puts its attributes back gets a few passes, then is left alone.
         const n = (this.writesPerElement.get(el) ?? 0) + 1;
         this.writesPerElement.set(el, n);
         if (n > MAX_REWRITES_PER_NODE + 1) continue;
-        const before = el.getAttribute(name) ?? '';
-        this.journal.attribute(el, name, before, text);
+        this.journal.attribute(el, name, from, text);
         el.setAttribute(name, text);
         for (const e of edits) this.ledger.note(el, e);
       }
