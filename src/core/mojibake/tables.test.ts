@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { big5, buildClasses, classOf, COMMON, decodeClassRuns, encodeClassRuns, gbk } from './tables.ts';
+import { big5, buildClasses, classOf, COMMON, CP1252_80_9F, decodeClassRuns, encodeClassRuns, gbk, latinByte } from './tables.ts';
 
 const decoded = (codec: ReturnType<typeof gbk>, code: number): string => String.fromCharCode(codec.decodePair(code >> 8, code & 0xff));
 
@@ -53,4 +53,39 @@ test('the class table survives its encoding for the extension (runs) unchanged',
   assert.ok(runs.length < 20_000, `${runs.length} runs`);
   assert.deepEqual(decodeClassRuns(runs), cls);
   assert.deepEqual(classOf(), cls);
+});
+
+test('latinByte: U+0080–U+00FF and the Windows-1252 characters give their byte, every other code unit −1', () => {
+  const want = new Map<number, number>();
+  for (let b = 0x80; b <= 0xff; b++) want.set(b, b);
+  for (let i = 0; i < 0x20; i++) if (CP1252_80_9F.charCodeAt(i) >= 0x100) want.set(CP1252_80_9F.charCodeAt(i), 0x80 + i);
+  for (let c = 0; c < 0x10000; c++) assert.equal(latinByte(c), want.get(c) ?? -1, `U+${c.toString(16)}`);
+});
+
+test('encode tables: every code decodes back to its character, and each character takes its standard code (first in the table; Big5: standard rows before HKSCS)', () => {
+  for (const [codec, firstLead] of [[gbk(), 0x81], [big5(), 0xa1]] as const) {
+    const firstSeen = new Map<number, number>();
+    const fallback = new Map<number, number>();
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        const c = codec.decodePair(lead, trail);
+        if (!c) continue;
+        const into = lead >= firstLead ? firstSeen : fallback;
+        if (!into.has(c)) into.set(c, (lead << 8) | trail);
+      }
+    }
+    for (const [c, code] of fallback) if (!firstSeen.has(c)) firstSeen.set(c, code);
+    let checked = 0;
+    for (let c = 0x80; c < 0x10000; c++) {
+      const code = codec.encodeChar(c);
+      if (code) assert.equal(codec.decodePair(code >> 8, code & 0xff), c, `${codec.name} U+${c.toString(16)}`);
+      const want = firstSeen.get(c) ?? 0;
+      // Big5's six characters that take their last code (BIG5_LAST_CODE) are checked on their own below.
+      if (codec.name === 'Big5' && [0x2550, 0x255e, 0x2561, 0x256a, 0x5341, 0x5345].includes(c)) continue;
+      assert.equal(code, want, `${codec.name} U+${c.toString(16)}`);
+      checked++;
+    }
+    assert.ok(checked > 20_000);
+  }
+  assert.equal(big5().encodeChar(0x5341), 0xa451, '十 is A4 51, not A2 CC');
 });

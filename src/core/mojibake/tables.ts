@@ -43,20 +43,22 @@ interface CodecTables {
   encode: Uint16Array;
 }
 
-/** The encode table from a decode table: one pass over typed data, no decoding. */
-function buildTables(decode: string, preferLead: (lead: number) => number): CodecTables {
+/**
+ * The encode table from a decode table: each code unit gets its first code
+ * in the first of `regions` (lead ranges) that has one. Each region is read
+ * backwards, so the first code is simply the last one written, and later
+ * regions overwrite earlier ones: one plain store per pair, no comparisons
+ * (this runs on the first repair of many pages).
+ */
+function buildTables(decode: string, regions: readonly (readonly [number, number])[]): CodecTables {
   if (decode.length !== (LEAD_MAX - LEAD_MIN + 1) * TRAIL_COUNT) throw new Error('data/mojibake/decode-tables.json: unexpected table size');
   const encode = new Uint16Array(0x10000);
-  const rank = new Uint8Array(0x10000); // preference of the code stored in encode
-  for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
-    const r = preferLead(lead);
-    const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
-    for (let trail = TRAIL_MIN; trail <= 0xfe; trail++) {
-      const c = decode.charCodeAt(row + trail);
-      if (c === NONE) continue;
-      if (encode[c] === 0 || r > rank[c]!) {
-        encode[c] = (lead << 8) | trail;
-        rank[c] = r;
+  for (const [first, last] of regions) {
+    for (let lead = last; lead >= first; lead--) {
+      const row = (lead - LEAD_MIN) * TRAIL_COUNT - TRAIL_MIN;
+      for (let trail = 0xfe; trail >= TRAIL_MIN; trail--) {
+        const c = decode.charCodeAt(row + trail);
+        if (c !== NONE) encode[c] = (lead << 8) | trail;
       }
     }
   }
@@ -83,7 +85,7 @@ let gbkCodec: Codec | undefined;
 let big5Codec: Codec | undefined;
 
 function gbkRaw(): CodecTables {
-  return (gbkTables ??= buildTables(decodeTables.gbk, () => 1));
+  return (gbkTables ??= buildTables(decodeTables.gbk, [[LEAD_MIN, LEAD_MAX]]));
 }
 
 /**
@@ -96,7 +98,7 @@ const BIG5_LAST_CODE = [0x2550, 0x255e, 0x2561, 0x256a, 0x5341, 0x5345];
 // Standard Big5 codes win over HKSCS duplicates.
 function big5Raw(): CodecTables {
   if (big5Tables) return big5Tables;
-  const t = buildTables(decodeTables.big5, (lead) => (lead >= 0xa1 ? 2 : 1));
+  const t = buildTables(decodeTables.big5, [[LEAD_MIN, 0xa0], [0xa1, LEAD_MAX]]);
   // One backward pass for all of them (one per character was ~100,000 reads, ~5 ms on a page).
   const pending = new Set(BIG5_LAST_CODE);
   for (let i = t.decode.length - 1; pending.size > 0 && i >= (0xa1 - LEAD_MIN) * TRAIL_COUNT; i--) {
@@ -151,7 +153,8 @@ function buildCp1252(): void {
  */
 export function latinByte(code: number): number {
   if (code >= 0x80 && code <= 0xff) return code;
-  if (code < 0x100) return -1;
+  // Above ™ (U+2122, the highest of them): every Han character, asked about on every page.
+  if (code < 0x100 || code > 0x2122) return -1;
   if (!cp1252ToByte) buildCp1252();
   return cp1252ToByte!.get(code) ?? -1;
 }
