@@ -18,7 +18,8 @@ export interface Probe {
   writes: { count: number; first: number | null; last: number | null; /** One per observer callback that saw text writes. */ times: number[] };
   /** For the stream page: when each appended paragraph was first rewritten, by its data-i. */
   repaired: Record<string, number>;
-  loaf: { start: number; duration: number; blocking: number }[];
+  /** Long animation frames; renderStart (rAF callbacks begin) and styleAndLayoutStart on the same clock. */
+  loaf: { start: number; duration: number; blocking: number; renderStart?: number; styleAndLayoutStart?: number }[];
   longtasks: { start: number; duration: number }[];
   /** Hover timing: the mousemove, the next frame, the popover shown, and the frame it was painted in. */
   hover: { move: number | null; frame: number | null; shown: number | null; painted: number | null };

@@ -56,7 +56,7 @@
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
           if (type === 'longtask') b.longtasks.push({ start: e.startTime, duration: e.duration });
-          else b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? 0 });
+          else b.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? 0, renderStart: e.renderStart, styleAndLayoutStart: e.styleAndLayoutStart });
         }
       }).observe({ type, buffered: true });
     } catch { /* entry type not supported */ }

@@ -36,7 +36,7 @@ try {
     for (const [m, t] of marks) rows.push([t - start, m]);
     for (const r of requests) rows.push([r.start - origin - start, `fetch ${r.url} (${(r.end - r.start).toFixed(0)} ms)`]);
     for (const t of p.longtasks) rows.push([t.start - start, `  longtask ${t.duration.toFixed(0)} ms`]);
-    for (const f of p.loaf) rows.push([f.start - start, `  frame ${f.duration.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)})`]);
+    for (const f of p.loaf) rows.push([f.start - start, `  frame ${f.duration.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)}; tasks before rendering ${((f.renderStart ?? f.start) - f.start).toFixed(0)} ms, animation-frame callbacks ${((f.styleAndLayoutStart ?? f.start) - (f.renderStart ?? f.start)).toFixed(0)} ms)`]);
     rows.push([p.writes.first! - start, 'first text write'], [p.writes.last! - start, `last text write (${p.writes.count})`]);
     rows.sort((x, y) => x[0] - y[0]);
     console.log(`\nrun ${i + 1}: start = world created, ${(start - p.dcl).toFixed(0)} ms after DOMContentLoaded`);
