@@ -38,6 +38,7 @@ export class FrameWriter<T> {
   private urgent = 0;
   private draining = false;
   private scheduled = false;
+  private frameAsked = false;
   private waiters: (() => void)[] = [];
   /** Written right after the last queued batch, in the same frame (see drain). */
   private tails: (() => void)[] = [];
@@ -57,6 +58,14 @@ export class FrameWriter<T> {
   expect(size: number): void {
     this.floor = Math.max(MIN_BUDGET, Math.ceil(size / MAX_BATCHES));
     this.budget = Math.max(this.budget, this.floor);
+  }
+
+  /**
+   * True while a batch waits for its frame: work done now delays that frame
+   * (it runs before the frame's rendering, and counts in its length).
+   */
+  get frameDue(): boolean {
+    return this.frameAsked;
   }
 
   /**
@@ -102,11 +111,13 @@ export class FrameWriter<T> {
     const run = (measure: boolean): void => {
       if (ran) return;
       ran = true;
+      this.frameAsked = false;
       clearTimeout(fallback);
       this.writeBatch(measure);
     };
     const fallback = setTimeout(() => run(false), NO_FRAME_MS);
     // Written at the start of a frame, the batch is laid out in that same frame: no task of ours runs in between.
+    this.frameAsked = true;
     view.requestAnimationFrame(() => run(true));
   }
 

@@ -68,6 +68,11 @@ export class PageWriter {
     this.frames.push(write, urgent);
   }
 
+  /** True while a batch of blocks waits for its frame (see FrameWriter.frameDue). */
+  get frameDue(): boolean {
+    return this.frames.frameDue;
+  }
+
   /** Resolves once everything queued is written; `then` writes right after the last batch, in its frame. */
   drain(then?: () => void): Promise<void> {
     return this.frames.drain(then);
