@@ -88,4 +88,9 @@ test('encode tables: every code decodes back to its character, and each characte
     assert.ok(checked > 20_000);
   }
   assert.equal(big5().encodeChar(0x5341), 0xa451, '十 is A4 51, not A2 CC');
+  for (const c of [0x2550, 0x255e, 0x2561, 0x256a, 0x5341, 0x5345]) {
+    let last = 0;
+    for (let lead = 0xa1; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (big5().decodePair(lead, trail) === c) last = (lead << 8) | trail;
+    assert.equal(big5().encodeChar(c), last, `Big5 U+${c.toString(16)} takes its last standard code`);
+  }
 });

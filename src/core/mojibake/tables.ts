@@ -99,11 +99,10 @@ const BIG5_LAST_CODE = [0x2550, 0x255e, 0x2561, 0x256a, 0x5341, 0x5345];
 function big5Raw(): CodecTables {
   if (big5Tables) return big5Tables;
   const t = buildTables(decodeTables.big5, [[LEAD_MIN, 0xa0], [0xa1, LEAD_MAX]]);
-  // One backward pass for all of them (one per character was ~100,000 reads, ~5 ms on a page).
-  const pending = new Set(BIG5_LAST_CODE);
-  for (let i = t.decode.length - 1; pending.size > 0 && i >= (0xa1 - LEAD_MIN) * TRAIL_COUNT; i--) {
-    const c = t.decode.charCodeAt(i);
-    if (!pending.delete(c)) continue;
+  // Six searches in the table string (native); a backward pass over the rows read ~17,000 pairs.
+  for (const c of BIG5_LAST_CODE) {
+    const i = t.decode.lastIndexOf(String.fromCharCode(c));
+    if (i < (0xa1 - LEAD_MIN) * TRAIL_COUNT) continue;
     t.encode[c] = ((LEAD_MIN + Math.floor(i / TRAIL_COUNT)) << 8) | (TRAIL_MIN + (i % TRAIL_COUNT));
   }
   return (big5Tables = t);
