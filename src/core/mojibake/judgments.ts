@@ -89,8 +89,7 @@ export function subRuns(cps: number[], splitRare = true): [number, number][] {
     }
     let b = a;
     while (b < cps.length && cps[b]) b++;
-    const j = judge(String.fromCharCode(...cps.slice(a, b)));
-    if (!splitRare || rareAllowed(j)) runs.push([a, b]);
+    if (!splitRare || rareAllowed(judge(String.fromCharCode(...cps.slice(a, b))))) runs.push([a, b]);
     else {
       let s = a;
       for (let k = a; k <= b; k++) {

@@ -7,10 +7,14 @@
 import { acceptable, judge, oddInText, plural, rareAllowed, subRuns, type Candidate, type LostSpan } from './judgments.ts';
 import { big5, classOf, COMMON, gbk, KANA, ODD, RARE_HAN, SHARED } from './tables.ts';
 
-/** Whether the text reads as Japanese: a tenth of its wide characters are hiragana (likely), or a quarter (surely). */
+/**
+ * Whether the text reads as Japanese: a tenth of its wide characters are
+ * hiragana (likely), or a quarter (surely). Asked only about runs that hold
+ * hiragana, so an implementation may count the text when first asked.
+ */
 export interface Japanese {
-  likely: boolean;
-  surely: boolean;
+  readonly likely: boolean;
+  readonly surely: boolean;
 }
 
 /** A character GBK encodes in two bytes, or € (its single byte 0x80). */
@@ -41,9 +45,10 @@ export function scanGbkRun(text: string, i: number, floor: number, utf8Found: Gr
   const mark = text.charCodeAt(e) === 0x3f || text.charCodeAt(e) === 0xfffd;
   // On a Japanese page, kana are the language, not garbage: GBK encodes them, so
   // 計画を発表した would otherwise re-read as UTF-8 bytes.
-  const kanaAreText = japanese.likely && hasHiragana(text, s, e);
+  const hiragana = hasHiragana(text, s, e);
+  const kanaAreText = hiragana && japanese.likely;
   if (!kanaAreText && (bad >= 2 || 4 * bad >= e - s || mark)) utf8AsGbk(text, s, e, utf8Found);
-  if (odd > 0 && !(japanese.surely && hasHiragana(text, s, e))) big5AsGbk(text, s, e, big5Found);
+  if (odd > 0 && !(hiragana && japanese.surely)) big5AsGbk(text, s, e, big5Found);
   return e;
 }
 

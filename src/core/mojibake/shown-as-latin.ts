@@ -149,12 +149,13 @@ function judgeLatinPairs(text: string, pairs: Pair[]): LatinCandidate[] {
       const end = pairs[b - 1]!.at + 2;
       const replacement = String.fromCharCode(...cps.slice(a, b));
       const j = judge(replacement);
-      const weird = latinWeirdness(text, start, end);
       // Letters right outside the pairs: ASCII ones, or accented ones the pairs left over.
       const letterNear = isLetterAt(text, start - 1) || isLetterAt(text, end);
       // Inside a word: an accented word, not damage — unless all it gives is
       // CJK punctuation, which can only join strong neighbours (`¡¡AI`).
+      // (Most often a tone mark inside a pinyin annotation: `xiàn`.)
       if (letterNear && j.count < 2 && j.han > 0) continue;
+      const weird = latinWeirdness(text, start, end);
       // Two or more characters with anything odd, or one with a lot of it
       // (`µÄ` alone is weak: it joins only with neighbours, as in 2020Äê4ÔÂ).
       // Glued to a Latin word it needs more (`GDPÔö³¤`). Punctuation alone
