@@ -261,7 +261,7 @@ export class PageFixer {
     devMark('judged');
     await this.turn();
     const ordered = visibleFirst(blocks);
-    await this.process(ordered.blocks, attributeElements, true, ordered.visible);
+    await this.fixAndWrite(ordered.blocks, attributeElements, true, ordered.visible);
     devMark('title');
     await this.layers?.afterBlocks(await refreshedInSlices(blocks));
     devMark('layers');
@@ -286,7 +286,7 @@ export class PageFixer {
    * them: the attributes and title in the frame that writes the last blocks,
    * not a frame later, so the page is done as soon as its text is.
    */
-  private async process(blocks: Block[], attributeElements: Element[], title: boolean, visible = blocks.length): Promise<void> {
+  private async fixAndWrite(blocks: Block[], attributeElements: Element[], title: boolean, visible = blocks.length): Promise<void> {
     await this.fixBlocks(blocks, visible);
     devMark('blocks-fixed');
     const attributes = await this.fixAttributes(attributeElements);
@@ -406,7 +406,7 @@ export class PageFixer {
     }
     const blocks = blocksContaining(texts);
     if (!this.judge.judgement!.mirror) await this.judge.judge(this.doc, blocks.map((b) => b.text), attributeElements);
-    await this.process(blocks, attributeElements, titleChanged);
+    await this.fixAndWrite(blocks, attributeElements, titleChanged);
     await this.layers?.afterBlocks(blocks.map(refreshed));
     this.onChange();
   }
