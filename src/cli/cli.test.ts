@@ -795,6 +795,25 @@ describe('the command itself', { concurrency: true }, () => {
     assert.equal(r.code, 0, r.err);
     assert.equal(r.stdout.toString(), USAGE);
   });
+
+  test('README: npm install -g ./bin gives a zhengwen command that runs this checkout (into a scratch prefix)', { skip: process.platform === 'win32' ? 'the prefix layout differs on Windows' : false }, async (t) => {
+    const prefix = mkdtempSync(join(tmpdir(), 'zhengwen-global-'));
+    try {
+      let r: Run;
+      try {
+        r = await zw(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', './bin'], '', { command: 'npm', cwd: REPO, timeoutMs: 60_000 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') { t.skip('npm is not on PATH'); return; }
+        throw e;
+      }
+      assert.equal(r.code, 0, r.err);
+      const installed = await zw(['pinyin', '银行'], '', { command: join(prefix, 'bin', 'zhengwen'), cwd: tmpdir() });
+      assertOk(installed, 'the installed zhengwen pinyin 银行');
+      assert.match(installed.stdout.toString(), /^yín ?háng\n$/);
+    } finally {
+      rmSync(prefix, { recursive: true, force: true });
+    }
+  });
 });
 
 });
