@@ -5,6 +5,8 @@ import { readShared, skipUnlessShared } from '../../testing/shared.ts';
 import { applyEdits, undoEdits } from '../edits.ts';
 import { asLatin, big5AsGbk, shifted, utf8AsGbk, utf8AsLatin } from '../../damage/mojibake-damage.ts';
 import { findMojibake } from './find-mojibake.ts';
+import { acceptable, isHanCode } from './judgments.ts';
+import { GLUED_LEAD_MIN } from './shown-as-latin.ts';
 import { big5, gbk } from './tables.ts';
 
 interface Case {
@@ -158,6 +160,40 @@ test('damaged text inside clean text: only the damaged part is edited', () => {
   assert.equal(edits.length, 1);
   assert.equal(edits[0]!.offset, 7);
   assert.equal(applyEdits(input, edits), '新华社北京电 国务院常务会议今天召开。');
+});
+
+test('tone marks inside pinyin annotations are no mojibake, and damage right next to them is still found', () => {
+  // The quick exits for `nián)`, `shì)` and `wǎng`: every tone-marked vowel, in both bracket styles.
+  const vowels = 'àáèéìíòóùúüǎǐǒǔǖǘǚǜēīōūńňɑɡ';
+  const annotated = [...vowels].map((v) => `網(w${v}ng)會(h${v})經(${v}n)區（q${v}）`).join('，') + '。';
+  assert.deepEqual(findMojibake(annotated), { edits: [], lostSpans: [] });
+  const clean = '国务院常务会议';
+  const gbkRead = utf8AsGbk(clean);
+  for (const [damaged, expected] of [
+    [asLatin(clean, gbk(), 'Latin-1'), clean],
+    [utf8AsLatin(clean, 'Windows-1252'), clean],
+    [gbkRead.input, gbkRead.expected],
+    [big5AsGbk('國際貨幣基金組織週二發表報告', big5()), '國際貨幣基金組織週二發表報告'],
+  ] as const) {
+    const input = `網(wǎng)訊(xùn)${damaged}經(jīng)濟(jì)`;
+    const { edits } = findMojibake(input);
+    assert.equal(applyEdits(input, edits), `網(wǎng)訊(xùn)${expected}經(jīng)濟(jì)`, damaged);
+  }
+});
+
+test('a lead byte from 0xAA up pairs with an ASCII letter into a Han character or nothing, in GBK and in Big5', () => {
+  // What scanZone's quick exit for a tone mark glued between letters rests on.
+  for (const codec of [gbk(), big5()]) {
+    for (let lead = GLUED_LEAD_MIN; lead <= 0xfe; lead++) {
+      for (const trail of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') {
+        const code = (lead << 8) | trail.charCodeAt(0);
+        const cp = codec.decodePair(lead, trail.charCodeAt(0));
+        if (!cp || codec.encodeChar(cp) !== code || !acceptable(cp)) continue;
+        assert.ok(isHanCode(cp), `${codec.name} ${code.toString(16)} → U+${cp.toString(16)}`);
+      }
+    }
+  }
+  assert.ok(!isHanCode(gbk().decodePair(GLUED_LEAD_MIN - 1, 0x6f)), 'and not from 0xA9: GBK A9 6F is ﹐');
 });
 
 // ---------------------------------------------------------------------------

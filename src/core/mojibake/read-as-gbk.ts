@@ -32,6 +32,7 @@ export function scanGbkRun(text: string, i: number, floor: number, utf8Found: Gr
   while (s > floor && encodable(text.charCodeAt(s - 1))) s--;
   let e = i;
   while (e < text.length && encodable(text.charCodeAt(e))) e++;
+  if (pinyinLettersOnly(text, s, e)) return e;
   // Both kinds of garbage are mostly rare and odd characters: a run of real
   // text with one rare character in it (a name) is not worth reading again.
   const cls = classOf();
@@ -50,6 +51,22 @@ export function scanGbkRun(text: string, i: number, floor: number, utf8Found: Gr
   if (!kanaAreText && (bad >= 2 || 4 * bad >= e - s || mark)) utf8AsGbk(text, s, e, utf8Found);
   if (odd > 0 && !(hiragana && japanese.surely)) big5AsGbk(text, s, e, big5Found);
   return e;
+}
+
+/**
+ * True when a run is only letters of GBK's pinyin row (`ǎ` in a mirror's
+ * `網(wǎng)`, on every mirror page): their bytes (0xA8 then 0xA1–0xC0) hold
+ * no UTF-8 lead and Big5 reads nothing from Latin letters, so neither path
+ * can find anything in it.
+ */
+function pinyinLettersOnly(text: string, s: number, e: number): boolean {
+  const g = gbk();
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    const code = c < 0x370 ? g.encodeChar(c) : 0;
+    if (code >> 8 !== 0xa8 || (code & 0xff) > 0xc0) return false;
+  }
+  return true;
 }
 
 function utf8AsGbk(text: string, s: number, e: number, found: Graded[]): void {

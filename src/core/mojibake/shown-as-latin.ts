@@ -67,10 +67,26 @@ export function scanLatinZone(text: string, i: number, all: LatinCandidate[]): n
   return end;
 }
 
+/** Leads whose pairs with an ASCII letter trail decode, in GBK and in Big5, to a Han character or to nothing (below: punctuation in GBK rows A8–A9 and Big5 rows A1–A3). */
+export const GLUED_LEAD_MIN = 0xaa;
+
 function scanZone(text: string, i: number, out: LatinCandidate[]): number {
   // Quick exit: one accented character glued into a Latin word (“roughly,
   // Zürich) can only make a pair with an ASCII letter: nothing to repair.
-  if (isAsciiLetter(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2))) {
+  const next = text.charCodeAt(i + 1);
+  if (isAsciiLetter(next) && isAsciiLetter(text.charCodeAt(i + 2))) {
+    return i + 1;
+  }
+  // Nothing after it can be a byte of a pair or of UTF-8 (`shì)`): no pair, no sequence.
+  if (trailByte(next) < 0) return i + 1;
+  // One pair glued between ASCII letters (`nián)`, a tone mark in a pinyin
+  // annotation, on every mirror page): with a lead from 0xAA up it reads as
+  // Han or nothing in both codecs (tested over both tables), and one Han
+  // character next to a letter is an accented word, which judgeLatinPairs drops.
+  if (
+    isAsciiLetter(next) && isAsciiLetter(text.charCodeAt(i - 1)) &&
+    highByte(text.charCodeAt(i)) >= GLUED_LEAD_MIN && highByte(text.charCodeAt(i + 2)) < 0x81
+  ) {
     return i + 1;
   }
   const first = parsePairs(text, i);
