@@ -2,7 +2,7 @@ import { formatCount } from './format-count.ts';
 import { countLeftovers } from './leftovers.ts';
 import {
   findAnnotationCandidates, judgeAnnotations,
-  type AnnotationCandidate, type AnnotationEvidence,
+  AnnotationList, type AnnotationEvidence,
 } from './repair/pinyin-annotations.ts';
 import { findStrayCommas, strayCommasAreDamage, type StrayComma } from './repair/stray-punctuation.ts';
 import { classify, detectScript, type Script, type ScriptCounts } from './script.ts';
@@ -29,7 +29,7 @@ export interface Analysis {
 /** Found damage, kept so repair does not search twice. */
 export interface AnalysisWithFindings extends Analysis {
   /** `rejected`: syllable-shaped brackets after a Han character that are no reading of it (offsets). */
-  findings: { annotations: AnnotationCandidate[]; commas: StrayComma[]; rejected: number[] };
+  findings: { annotations: AnnotationList; commas: StrayComma[]; rejected: number[] };
 }
 
 /** Reads a text and says which script it is in and what mirror damage it shows. */
@@ -84,7 +84,7 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
   let trad = 0;
   let simp = 0;
   let leftovers = 0;
-  let annotations: AnnotationCandidate[] = [];
+  const annotations = new AnnotationList();
   let commas: StrayComma[] = [];
   const rejected: number[] = [];
   for (let start = 0; start < text.length; ) {
@@ -95,11 +95,10 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
     han += counts.han;
     trad += counts.traditionalOnly;
     simp += counts.simplifiedOnly;
-    // concat, not push(...): a spread of many findings can overflow the call stack.
     const pieceRejected: number[] = [];
-    const found = findAnnotationCandidates(piece, pieceRejected);
-    annotations = annotations.concat(start === 0 ? found : found.map((a) => ({ ...a, offset: a.offset + start })));
+    annotations.append(findAnnotationCandidates(piece, pieceRejected), start);
     for (const at of pieceRejected) rejected.push(at + start);
+    // concat, not push(...): a spread of many findings can overflow the call stack.
     commas = commas.concat(start === 0 ? findStrayCommas(piece) : findStrayCommas(piece).map((c) => ({ ...c, offset: c.offset + start })));
     leftovers += countLeftovers(piece);
     start = end;
@@ -111,7 +110,7 @@ export async function analyzeInPieces(text: string, pause: () => Promise<void>, 
 }
 
 /** The verdict from what was found in the text. */
-function conclude(text: string, counts: ScriptCounts, annotations: AnnotationCandidate[], commas: StrayComma[], leftovers: number, rejected: number[]): AnalysisWithFindings {
+function conclude(text: string, counts: ScriptCounts, annotations: AnnotationList, commas: StrayComma[], leftovers: number, rejected: number[]): AnalysisWithFindings {
   // Script is judged on the text without the annotations' own letters (they hold no Han anyway).
   const pinyin = judgeAnnotations(text, annotations, counts.script, counts.han);
   const converted = counts.script === 'traditional' && leftovers >= 2;

@@ -1,7 +1,7 @@
 import { analyze, findingsOf, verdictOf, type AnalysisWithFindings } from './analyze.ts';
 import { applyEdits, composeEdits, sortEdits, type Edit } from './edits.ts';
 import { findMojibake, type LostSpan, type MojibakeResult } from './mojibake/find-mojibake.ts';
-import { annotationEdits, findFixedToneAnnotations, type AnnotationCandidate } from './repair/pinyin-annotations.ts';
+import { annotationEdits, findFixedToneAnnotations, type AnnotationList } from './repair/pinyin-annotations.ts';
 import { strayCommaEdits, type StrayComma } from './repair/stray-punctuation.ts';
 
 export interface RepairResult {
@@ -70,16 +70,16 @@ export function repairText(text: string, options: RepairOptions = {}): Omit<Repa
 }
 
 /** What repair removes from a text (mojibake already restored): the annotation lists (each sorted) and the stray commas. */
-function plan(restored: string, options: RepairOptions): { analysis: AnalysisWithFindings; annotations: AnnotationCandidate[][]; commas: StrayComma[] } {
+function plan(restored: string, options: RepairOptions): { analysis: AnalysisWithFindings; annotations: AnnotationList[]; commas: StrayComma[] } {
   const analysis = options.mirror && options.findingsOnly ? findingsOf(restored) : analyze(restored);
   const pinyinIsDamage = options.mirror?.pinyin ?? analysis.pinyin.mirror;
   const commasAreDamage = options.mirror?.punctuation ?? analysis.punctuation.damage;
-  const annotations: AnnotationCandidate[][] = [];
+  const annotations: AnnotationList[] = [];
   if (pinyinIsDamage) {
     annotations.push(analysis.findings.annotations);
     // On a mirror page only: its table's fixed wrong tones (成績(jī)), consistent on the page.
-    const fixedTone = analysis.findings.rejected.length ? findFixedToneAnnotations(restored, analysis.findings.annotations, analysis.findings.rejected) : [];
-    if (fixedTone.length) {
+    const fixedTone = analysis.findings.rejected.length ? findFixedToneAnnotations(restored, analysis.findings.annotations, analysis.findings.rejected) : undefined;
+    if (fixedTone?.length) {
       annotations.push(fixedTone);
       analysis.pinyin.fixedTone = fixedTone.length;
       if (!options.findingsOnly) analysis.verdict = verdictOf(analysis);
@@ -89,23 +89,32 @@ function plan(restored: string, options: RepairOptions): { analysis: AnalysisWit
 }
 
 /** The text without the given annotations and commas (sorted lists of spans that do not overlap). */
-function withoutSpans(text: string, annotations: readonly AnnotationCandidate[][], commas: readonly StrayComma[]): string {
-  const lists: readonly (readonly { offset: number; length?: number }[])[] = [...annotations, commas];
+function withoutSpans(text: string, annotations: readonly AnnotationList[], commas: readonly StrayComma[]): string {
+  // The spans of every list, merged by offset (each list is sorted): one pass for the usual single list.
+  const lists = annotations.filter((l) => l.length > 0);
   const at = lists.map(() => 0);
+  let comma = 0;
   const parts: string[] = [];
   let pos = 0;
   for (;;) {
-    // The next span of all lists: a merge, as each list is sorted.
     let best = -1;
+    let offset = commas[comma]?.offset ?? Infinity;
     for (let l = 0; l < lists.length; l++) {
-      const x = lists[l]![at[l]!];
-      if (x && (best < 0 || x.offset < lists[best]![at[best]!]!.offset)) best = l;
+      const k = at[l]!;
+      if (k < lists[l]!.length && lists[l]!.offsets[k]! < offset) {
+        best = l;
+        offset = lists[l]!.offsets[k]!;
+      }
     }
-    if (best < 0) break;
-    const x = lists[best]![at[best]!++]!;
-    if (x.offset < pos) throw new Error(`overlapping edits at ${x.offset}`);
-    parts.push(text.slice(pos, x.offset));
-    pos = x.offset + (x.length ?? 1);
+    let length: number;
+    if (best >= 0) length = lists[best]!.lengths[at[best]!++]!;
+    else if (comma < commas.length) {
+      comma++;
+      length = 1; // a stray comma is one character
+    } else break;
+    if (offset < pos) throw new Error(`overlapping edits at ${offset}`);
+    parts.push(text.slice(pos, offset));
+    pos = offset + length;
   }
   if (pos === 0) return text;
   parts.push(text.slice(pos));

@@ -1,27 +1,15 @@
 import type { Edit } from '../edits.ts';
+import { AnnotationList, type AnnotationCandidate } from './annotation-list.ts';
 import { countHan } from '../han.ts';
 import { readingsOf } from '../readings.ts';
 import { isHanChar, isTraditionalOnly } from '../script.ts';
 import { parseSyllable, PINYIN_LETTERS, syllableMatches } from '../syllable.ts';
 
-/** One bracketed pinyin run right after a Han character: 網(wǎng), 的(de)(de), 會(huì ). */
-export interface AnnotationCandidate {
-  /** Offset of the first opening bracket. */
-  offset: number;
-  /** Length of the whole run of brackets. */
-  length: number;
-  /** The annotated character. */
-  char: string;
-  /** The syllables as written, one per bracket (shared between candidates: never changed). */
-  syllables: readonly string[];
-  /** True when the syllables carry tones (marks or numbers). */
-  toned: boolean;
-  /** A reading of the character but for its tone (績(jī)): accepted only as a mirror page's fixed annotation. */
-  toneOff?: boolean;
-}
+export { AnnotationList, type AnnotationCandidate } from './annotation-list.ts';
 
 /** Code units that may appear inside a written syllable (letters, ü/v, tone marks). */
-const LETTER = new Set([...PINYIN_LETTERS.replace('a-zA-Z', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')].map((c) => c.charCodeAt(0)));
+const LETTER = new Uint8Array(0x10000);
+for (const c of PINYIN_LETTERS.replace('a-zA-Z', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')) LETTER[c.charCodeAt(0)] = 1;
 const OPEN = 0x28; // (
 const OPEN_WIDE = 0xff08; // （
 const CLOSE = 0x29;
@@ -53,12 +41,32 @@ function cachedBySyllable<V>(cache: Map<string, Map<string, V>>, char: string, w
  */
 interface ReadingVerdict { toned: boolean; one: readonly string[] }
 
-/** Whether a written syllable is a reading of a character. */
-const verdicts = new Map<string, Map<string, ReadingVerdict | null>>();
+/** A written syllable and whether it is a reading of the character it is cached under. */
+interface CachedVerdict { written: string; verdict: ReadingVerdict | null }
 
-function readingVerdict(char: string, written: string): ReadingVerdict | null {
-  // A named function, not a closure: nothing is allocated on the (usual) cached path.
-  return cachedBySyllable(verdicts, char, written, judgeReading);
+/**
+ * Verdicts by character, then by a hash of the syllable's code units: the
+ * cached path reads the syllable in place, without slicing a string out of
+ * the text and hashing it (one per bracket on a mirror page). A hash that
+ * collides is checked against the written syllable and judged uncached.
+ */
+const verdicts = new Map<string, Map<number, CachedVerdict>>();
+
+/** Whether the syllable the last bracketAt read is a reading of a character. */
+function readingVerdict(char: string, text: string): ReadingVerdict | null {
+  let byHash = verdicts.get(char);
+  const cached = byHash?.get(bracketHash);
+  const length = bracketWrittenEnd - bracketStart;
+  if (cached && cached.written.length === length && text.startsWith(cached.written, bracketStart)) return cached.verdict;
+  const written = text.slice(bracketStart, bracketWrittenEnd);
+  const verdict = judgeReading(char, written);
+  if (cached) return verdict;
+  if (!byHash) {
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdicts.set(char, (byHash = new Map()));
+  }
+  byHash.set(bracketHash, { written, verdict });
+  return verdict;
 }
 
 function judgeReading(char: string, written: string): ReadingVerdict | null {
@@ -84,26 +92,41 @@ function charBefore(text: string, at: number): string | undefined {
   return s;
 }
 
-/** The syllable bracketAt read last (returned through here, not in an object per bracket). */
-let bracketWritten = '';
+/**
+ * Where the syllable bracketAt read last starts and ends in the text, and a
+ * hash of its code units (returned through here, not in an object per bracket).
+ */
+let bracketStart = 0;
+let bracketWrittenEnd = 0;
+let bracketHash = 0;
 
-/** Reads one bracketed syllable at pos: its end offset (the syllable in bracketWritten), or -1. */
+/** Reads one bracketed syllable at pos: its end offset (the syllable in bracketStart…bracketWrittenEnd), or -1. */
 function bracketAt(text: string, pos: number): number {
   const open = text.charCodeAt(pos);
   if (open !== OPEN && open !== OPEN_WIDE) return -1;
   let i = pos + 1;
   if (text.charCodeAt(i) === SPACE) i++;
   const start = i;
-  while (i < text.length && i - start < 7 && LETTER.has(text.charCodeAt(i))) i++;
+  let hash = 0;
+  for (; i < text.length && i - start < 7; i++) {
+    const c = text.charCodeAt(i);
+    if (!LETTER[c]) break;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
   if (i === start) return -1;
   const digit = text.charCodeAt(i);
   let end = i;
-  if (digit >= 0x30 && digit <= 0x35) end++;
+  if (digit >= 0x30 && digit <= 0x35) {
+    end++;
+    hash = (Math.imul(hash, 31) + digit) | 0;
+  }
   const writtenEnd = end;
   if (text.charCodeAt(end) === SPACE) end++;
   const close = text.charCodeAt(end);
   if (close !== CLOSE && close !== CLOSE_WIDE) return -1;
-  bracketWritten = text.slice(start, writtenEnd);
+  bracketStart = start;
+  bracketWrittenEnd = writtenEnd;
+  bracketHash = hash;
   return end + 1;
 }
 
@@ -115,8 +138,8 @@ function bracketAt(text: string, pos: number): number {
  * when given, receives the offsets of syllable-shaped brackets after a Han
  * character that are no reading of it (findFixedToneAnnotations reads them).
  */
-export function findAnnotationCandidates(text: string, rejected?: number[]): AnnotationCandidate[] {
-  const found: AnnotationCandidate[] = [];
+export function findAnnotationCandidates(text: string, rejected?: number[]): AnnotationList {
+  const found = new AnnotationList();
   let ascii = text.indexOf('(');
   let wide = text.indexOf('（');
   while (ascii !== -1 || wide !== -1) {
@@ -130,7 +153,7 @@ export function findAnnotationCandidates(text: string, rejected?: number[]): Ann
       let toned = false;
       // Take the longest run of brackets that all hold a valid reading.
       for (let end = bracketAt(text, pos); end !== -1; end = bracketAt(text, pos)) {
-        const v = readingVerdict(char, bracketWritten);
+        const v = readingVerdict(char, text);
         if (!v) break;
         if (v.toned) toned = true;
         // One bracket (nearly all): the shared list; more: a list of its own.
@@ -140,7 +163,7 @@ export function findAnnotationCandidates(text: string, rejected?: number[]): Ann
       }
       const syllables = several ?? one;
       if (syllables) {
-        found.push({ offset: at, length: pos - at, char, syllables, toned });
+        found.push(at, pos - at, char, syllables, toned);
         next = pos;
       } else if (rejected && bracketAt(text, at) !== -1) {
         // A syllable-shaped bracket that is no reading of the character: maybe a mirror's fixed wrong tone.
@@ -162,14 +185,15 @@ export function findAnnotationCandidates(text: string, rejected?: number[]): Ann
  * `accepted` are the page's valid candidates, `rejected` the offsets of the
  * other syllable-shaped brackets after a Han character (findAnnotationCandidates).
  */
-export function findFixedToneAnnotations(text: string, accepted: readonly AnnotationCandidate[], rejected: readonly number[]): AnnotationCandidate[] {
+export function findFixedToneAnnotations(text: string, accepted: AnnotationList, rejected: readonly number[]): AnnotationList {
   // Which of the rejected brackets' characters carry a valid annotation somewhere: flags by code
   // unit, not a Set of every accepted character (hundreds of thousands on a mirror page).
   const wanted = new Uint8Array(0x10000);
   for (const at of rejected) wanted[text.charCodeAt(at - 1)] = 1;
   const annotated = new Set<string>();
-  for (const c of accepted) if (wanted[c.char.charCodeAt(c.char.length - 1)]) annotated.add(c.char);
-  const byChar = new Map<string, AnnotationCandidate[]>();
+  for (const char of accepted.chars) if (wanted[char.charCodeAt(char.length - 1)]) annotated.add(char);
+  // Per character: the offsets and ends of its brackets, and their one syllable.
+  const byChar = new Map<string, { written: string; at: number[]; end: number[] }>();
   // Characters followed somewhere by another syllable as well: not one fixed annotation.
   const mixed = new Set<string>();
   for (const at of rejected) {
@@ -178,16 +202,20 @@ export function findFixedToneAnnotations(text: string, accepted: readonly Annota
     if (char === undefined || annotated.has(char)) continue;
     const end = bracketAt(text, at);
     if (end === -1) continue;
-    const written = bracketWritten;
-    let list = byChar.get(char);
-    if (list && list[0]!.syllables[0] !== written) mixed.add(char);
+    const written = text.slice(bracketStart, bracketWrittenEnd);
+    let brackets = byChar.get(char);
+    if (brackets && brackets.written !== written) mixed.add(char);
     if (!offByTone(char, written)) { mixed.add(char); continue; }
-    if (!list) byChar.set(char, (list = []));
-    list.push({ offset: at, length: end - at, char, syllables: [written], toned: true, toneOff: true });
+    if (!brackets) byChar.set(char, (brackets = { written, at: [], end: [] }));
+    brackets.at.push(at);
+    brackets.end.push(end);
   }
   const found: AnnotationCandidate[] = [];
-  for (const [char, list] of byChar) if (!mixed.has(char)) for (const c of list) found.push(c);
-  return found.sort((x, y) => x.offset - y.offset);
+  for (const [char, b] of byChar) {
+    if (mixed.has(char)) continue;
+    for (let k = 0; k < b.at.length; k++) found.push({ offset: b.at[k]!, length: b.end[k]! - b.at[k]!, char, syllables: [b.written], toned: true, toneOff: true });
+  }
+  return AnnotationList.of(found.sort((x, y) => x.offset - y.offset));
 }
 
 /** A toned, lower-case syllable whose letters are a reading of the character but whose tone is not. */
@@ -203,8 +231,95 @@ function isLowSurrogateCode(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** Marks of the annotated characters while counting their occurrences (reused: 64 KB). */
+/** What judgeAnnotations counts over a text's candidates. */
+interface AnnotationCounts {
+  /** Occurrences in the text of the annotated characters. */
+  occurrences: number;
+  tradOnly: number;
+  toneless: number;
+  doubled: number;
+  /** Annotated characters, and those of them always annotated with the same (first) syllable. */
+  types: number;
+  consistent: number;
+  /** Candidates whose character already appears earlier in the text (annotated or not). */
+  later: number;
+}
+
+/**
+ * Per BMP code unit, the first syllable list seen on its character (reused,
+ * cleared after each use). Candidates of one character and syllable share
+ * their list, so the usual comparison is one identity check: a Map of Sets by
+ * character was most of judging a mirror page's 230,000 candidates.
+ */
+let firstSyllables: (readonly string[] | undefined)[] | undefined;
+/** Per BMP code unit, what is known of an annotated character (reused, cleared after each use). */
 let typeMarks: Uint8Array | undefined;
+const ANNOTATED = 1;
+const TRADITIONAL_ONLY = 2;
+const MIXED = 4;
+
+function countAnnotations(text: string, candidates: AnnotationList): AnnotationCounts {
+  const first = (firstSyllables ??= new Array<readonly string[] | undefined>(0x10000).fill(undefined));
+  const marks = (typeMarks ??= new Uint8Array(0x10000));
+  const { chars, syllables, offsets } = candidates;
+  // Characters outside the BMP (rare in news text): by string.
+  const astralFirst = new Map<string, readonly string[]>();
+  const astralMixed = new Set<string>();
+  let tradOnly = 0;
+  let toneless = 0;
+  let doubled = 0;
+  let types = 0;
+  let mixed = 0;
+  let later = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    if (!candidates.toned(k)) toneless++;
+    const written = syllables[k]!;
+    if (written.length > 1) doubled++;
+    const ch = chars[k]!;
+    let known: boolean;
+    if (ch.length === 1) {
+      const code = ch.charCodeAt(0);
+      let m = marks[code]!;
+      known = m !== 0;
+      if (!known) {
+        m = ANNOTATED | (isTraditionalOnly(ch) ? TRADITIONAL_ONLY : 0);
+        first[code] = written;
+      } else if (!(m & MIXED) && first[code] !== written && first[code]![0] !== written[0]) {
+        m |= MIXED;
+        mixed++;
+      }
+      marks[code] = m;
+      if (m & TRADITIONAL_ONLY) tradOnly++;
+    } else {
+      const seen = astralFirst.get(ch);
+      known = seen !== undefined;
+      if (!known) astralFirst.set(ch, written);
+      else if (seen![0] !== written[0] && !astralMixed.has(ch)) {
+        astralMixed.add(ch);
+        mixed++;
+      }
+      if (isTraditionalOnly(ch)) tradOnly++;
+    }
+    // Annotated before: at a later occurrence. A character's first annotation is at a later
+    // occurrence when an unannotated one comes earlier (one indexOf per annotated character).
+    if (known) later++;
+    else {
+      types++;
+      if (text.indexOf(ch) < offsets[k]! - ch.length) later++;
+    }
+  }
+  let occurrences = 0;
+  for (let i = 0; i < text.length; i++) if (marks[text.charCodeAt(i)]) occurrences++;
+  if (astralFirst.size) for (const ch of text) if (astralFirst.has(ch)) occurrences++;
+  // The tables are shared between calls (the content script judges thousands of blocks): clear what we set.
+  for (const ch of chars) {
+    if (ch.length !== 1) continue;
+    const code = ch.charCodeAt(0);
+    first[code] = undefined;
+    marks[code] = 0;
+  }
+  return { occurrences, tradOnly, toneless, doubled, types, consistent: types - mixed, later };
+}
 
 /** The page-wide figures the decision rests on. */
 export interface AnnotationEvidence {
@@ -241,7 +356,7 @@ export interface AnnotationEvidence {
  */
 export function judgeAnnotations(
   text: string,
-  candidates: readonly AnnotationCandidate[],
+  candidates: AnnotationList,
   script: string,
   hanCount = countHan(text),
 ): AnnotationEvidence {
@@ -251,32 +366,7 @@ export function judgeAnnotations(
     mirror: false, why: 'no bracketed pinyin after a Han character',
   };
   if (n === 0) return none;
-  let occurrences = 0;
-  const bmpTypes = (typeMarks ??= new Uint8Array(0x10000));
-  const astralTypes = new Set<string>();
-  for (const c of candidates) {
-    if (c.char.length === 1) bmpTypes[c.char.charCodeAt(0)] = 1;
-    else astralTypes.add(c.char);
-  }
-  for (let i = 0; i < text.length; i++) occurrences += bmpTypes[text.charCodeAt(i)]!;
-  // The table is shared between calls (the content script judges thousands of blocks): clear what we set.
-  for (const c of candidates) if (c.char.length === 1) bmpTypes[c.char.charCodeAt(0)] = 0;
-  if (astralTypes.size) for (const ch of text) if (astralTypes.has(ch)) occurrences++;
-  let tradOnly = 0;
-  let toneless = 0;
-  let doubled = 0;
-  const readingsByChar = new Map<string, Set<string>>();
-  for (const c of candidates) {
-    if (isTraditionalOnly(c.char)) tradOnly++;
-    if (!c.toned) toneless++;
-    if (c.syllables.length > 1) doubled++;
-    let set = readingsByChar.get(c.char);
-    if (!set) readingsByChar.set(c.char, (set = new Set()));
-    set.add(c.syllables[0]!);
-  }
-  let consistent = 0;
-  for (const set of readingsByChar.values()) if (set.size === 1) consistent++;
-  const later = laterOccurrences(text, candidates);
+  const { occurrences, tradOnly, toneless, doubled, types, consistent, later } = countAnnotations(text, candidates);
   const e: AnnotationEvidence = {
     found: n,
     traditionalOnlyShare: tradOnly / n,
@@ -284,7 +374,7 @@ export function judgeAnnotations(
     density: hanCount > 0 ? n / hanCount : 0,
     tonelessShare: toneless / n,
     doubled,
-    consistency: consistent / readingsByChar.size,
+    consistency: consistent / types,
     laterShare: later / n,
     fixedTone: 0,
     mirror: false,
@@ -337,42 +427,15 @@ function decide(e: AnnotationEvidence, script: string, n: number): string {
   return `${count}, ${onTrad}, but only ${covered}: too few to tell a mirror from a lesson`;
 }
 
-/** Characters seen while counting later occurrences (reused, cleared after each use: 64 KB). */
-let seenMarks: Uint8Array | undefined;
-
-/** Candidates whose character already appears earlier in the text (annotated or not). */
-function laterOccurrences(text: string, candidates: readonly AnnotationCandidate[]): number {
-  const seen = (seenMarks ??= new Uint8Array(0x10000));
-  const astral = new Set<string>();
-  let later = 0;
-  for (const c of candidates) {
-    // A character annotated before is at a later occurrence; its first annotation is when an
-    // unannotated occurrence comes earlier (one indexOf per annotated character).
-    if (c.char.length === 1) {
-      const code = c.char.charCodeAt(0);
-      if (seen[code]) { later++; continue; }
-      seen[code] = 1;
-    } else {
-      if (astral.has(c.char)) { later++; continue; }
-      astral.add(c.char);
-    }
-    if (text.indexOf(c.char) < c.offset - c.char.length) later++;
-  }
-  for (const c of candidates) if (c.char.length === 1) seen[c.char.charCodeAt(0)] = 0;
-  return later;
-}
-
 /** Reasons of single-syllable annotations, one string per distinct annotation. */
 const reasons = new Map<string, Map<string, string>>();
 
-function reasonFor(c: AnnotationCandidate): string {
-  if (c.toneOff) return `pinyin annotation (${c.syllables[0]}) after ${c.char}: this mirror's fixed annotation of ${c.char}, a reading but for its tone`;
-  if (c.syllables.length !== 1) return describeAnnotation(c);
-  return cachedBySyllable(reasons, c.char, c.syllables[0]!, describeOne);
-}
-
-function describeAnnotation(c: AnnotationCandidate): string {
-  return `pinyin annotation ${c.syllables.map((s) => `(${s})`).join('')} after ${c.char}`;
+function reasonFor(list: AnnotationList, k: number): string {
+  const char = list.chars[k]!;
+  const syllables = list.syllables[k]!;
+  if (list.toneOff(k)) return `pinyin annotation (${syllables[0]}) after ${char}: this mirror's fixed annotation of ${char}, a reading but for its tone`;
+  if (syllables.length !== 1) return `pinyin annotation ${syllables.map((s) => `(${s})`).join('')} after ${char}`;
+  return cachedBySyllable(reasons, char, syllables[0]!, describeOne);
 }
 
 function describeOne(char: string, written: string): string {
@@ -380,11 +443,13 @@ function describeOne(char: string, written: string): string {
 }
 
 /** Edits that remove the given annotation candidates. */
-export function annotationEdits(text: string, candidates: readonly AnnotationCandidate[]): Edit[] {
+export function annotationEdits(text: string, candidates: AnnotationList): Edit[] {
   const edits: Edit[] = new Array(candidates.length);
+  const { offsets, lengths } = candidates;
   for (let k = 0; k < candidates.length; k++) {
-    const c = candidates[k]!;
-    edits[k] = { offset: c.offset, length: c.length, original: text.slice(c.offset, c.offset + c.length), replacement: '', kind: 'pinyin', reason: reasonFor(c) };
+    const offset = offsets[k]!;
+    const length = lengths[k]!;
+    edits[k] = { offset, length, original: text.slice(offset, offset + length), replacement: '', kind: 'pinyin', reason: reasonFor(candidates, k) };
   }
   return edits;
 }
