@@ -21,14 +21,16 @@ const TONE_OFF = 2;
  * Annotation candidates in text order, held as parallel arrays instead of an
  * object each: a mirror page has one every ~14 characters, and on 3 M
  * characters their 230,000 objects, kept until repair ends, were copied by
- * every garbage collection. The typed arrays are valid up to `length`.
+ * every garbage collection.
  */
 export class AnnotationList {
   length = 0;
-  offsets = new Int32Array(16);
-  lengths = new Int32Array(16);
+  // Arrays of small integers, not typed arrays: most texts (a record, a page block) have a few
+  // candidates, and typed arrays cost more to allocate and grow than they save there.
+  readonly offsets: number[] = [];
+  readonly lengths: number[] = [];
   /** TONED and TONE_OFF bits; read through toned() and toneOff(). */
-  private flags = new Uint8Array(16);
+  private readonly flags: number[] = [];
   /** The annotated characters (shared strings). */
   readonly chars: string[] = [];
   /** The syllables as written (shared lists: never changed). */
@@ -43,14 +45,12 @@ export class AnnotationList {
 
   /** Adds a candidate after the last one. */
   push(offset: number, length: number, char: string, syllables: readonly string[], toned: boolean, toneOff = false): void {
-    const k = this.length;
-    if (k === this.offsets.length) this.grow();
-    this.offsets[k] = offset;
-    this.lengths[k] = length;
-    this.flags[k] = (toned ? TONED : 0) | (toneOff ? TONE_OFF : 0);
+    this.offsets.push(offset);
+    this.lengths.push(length);
+    this.flags.push((toned ? TONED : 0) | (toneOff ? TONE_OFF : 0));
     this.chars.push(char);
     this.syllables.push(syllables);
-    this.length = k + 1;
+    this.length++;
   }
 
   toned(k: number): boolean {
@@ -82,16 +82,4 @@ export class AnnotationList {
     }
   }
 
-  private grow(): void {
-    const n = this.offsets.length * 2;
-    const offsets = new Int32Array(n);
-    offsets.set(this.offsets);
-    const lengths = new Int32Array(n);
-    lengths.set(this.lengths);
-    const flags = new Uint8Array(n);
-    flags.set(this.flags);
-    this.offsets = offsets;
-    this.lengths = lengths;
-    this.flags = flags;
-  }
 }
