@@ -2,22 +2,28 @@
  * Writes changed text into the page at most one batch per rendered frame.
  * Every frame with text writes makes Chromium lay the document out again, and
  * what follows layout (pre-paint, paint) walks every box the changed text
- * moved: on the 5,000-paragraph benchmark page that is ~25 ms per frame
- * whatever was written, plus ~1 µs per character written; ~0.1 s per frame on
- * a page of 100,000 elements. Writing a long page at once is one frame of most
- * of a second; writing block by block is thousands of layouts. So batches are
- * sized from the layout time of the frames that rendered the earlier ones.
+ * moved: on the 5,000-paragraph benchmark page that is ~15 ms of layout per
+ * frame whatever was written (measured: 11–17 ms for 15,000 to 67,000
+ * characters), then ~15 ms of paint; ~0.1 s per frame on a page of 100,000
+ * elements. Writing a long page at once is one frame of most of a second;
+ * writing block by block is thousands of layouts. So batches are sized from
+ * the time the earlier ones took to write and lay out.
+ *
+ * Where a batch is written decides how long its frame is: a frame's timing
+ * starts with the first task after the previous frame, and while the page is
+ * being fixed our slices fill that wait (~16 ms). Text on screen and the last
+ * batch of a pass are written in the next frame's callbacks, as soon as
+ * possible; batches written while fixing goes on are written in the first task
+ * after a frame, so that their frame is the write, its layout and paint.
  */
 import { devMark } from './dev-marks.ts';
 
 /**
  * Time aimed at for writing a batch and laying it out, in the frame that
- * shows it (the writes count since they made frames of 100–120 ms). A frame with any
- * text write on a long page already costs ~25–35 ms of layout and pre-paint
- * here (2 cores) whatever its size, plus the slice of script before it, so
- * such frames land at ~60–90 ms rather than under 50. Bigger batches
- * (40 ms, at most 40 of them) finished no sooner in the benchmark and made
- * its longest frame ~120 ms instead of ~90.
+ * shows it (the writes count since they made frames of 100–120 ms): with
+ * paint after it, such frames take ~35 ms on the long benchmark page (2
+ * cores). Bigger batches (40 ms, at most 40 of them) finished no sooner in the
+ * benchmark and made its longest frame ~120 ms instead of ~90.
  */
 const TARGET_LAYOUT_MS = 20;
 /** Batch size, in characters of block text, until a frame has been measured. */
@@ -97,31 +103,58 @@ export class FrameWriter<T> {
     return done;
   }
 
+  /** True when a batch is worth writing now: all is queued, text on screen waits, or the budget is full. */
+  private ready(): boolean {
+    return this.draining || this.urgent > 0 || this.queuedSize >= this.budget;
+  }
+
+  /** No frames come (a hidden tab, a detached document): nothing is laid out until shown, so there is nothing to pace. */
+  private frameless(): boolean {
+    return !this.doc.defaultView || this.doc.visibilityState === 'hidden';
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.head >= this.queue.length) return;
-    if (!this.draining && this.urgent === 0 && this.queuedSize < this.budget) return;
+    if (this.scheduled || this.head >= this.queue.length || !this.ready()) return;
     this.scheduled = true;
-    const view = this.doc.defaultView;
-    if (!view || this.doc.visibilityState === 'hidden') {
-      // No frames in a hidden tab: nothing is laid out until it is shown, so there is nothing to pace.
-      setTimeout(() => this.writeBatch(false), 0);
+    if (this.frameless()) {
+      setTimeout(() => this.writeBatch('timer'), 0);
       return;
     }
+    if (this.urgent > 0 || this.draining) {
+      // Text on screen, and what is left once all is fixed (a short page: all of it), is written
+      // at the start of the next frame, laid out and shown in it.
+      this.askFrame((inFrame) => this.writeBatch(inFrame ? 'frame' : 'timer'));
+      return;
+    }
+    // A batch filled while fixing goes on is written in the first task after the next frame (see
+    // afterRender): shown a frame later, but that frame is not also the slices of fixing that run
+    // until it is due.
+    this.askFrame((inFrame) => void setTimeout(() => this.writeBatch(inFrame ? 'task' : 'timer'), 0));
+  }
+
+  /**
+   * Runs `then` in the next frame's callbacks (true), or after NO_FRAME_MS
+   * if no frame comes (false); frameDue meanwhile.
+   */
+  private askFrame(then: (inFrame: boolean) => void): void {
     let ran = false;
-    const run = (measure: boolean): void => {
+    const run = (inFrame: boolean): void => {
       if (ran) return;
       ran = true;
       this.frameAsked = false;
       clearTimeout(fallback);
-      this.writeBatch(measure);
+      then(inFrame);
     };
     const fallback = setTimeout(() => run(false), NO_FRAME_MS);
-    // Written at the start of a frame, the batch is laid out in that same frame: no task of ours runs in between.
     this.frameAsked = true;
-    view.requestAnimationFrame(() => run(true));
+    this.doc.defaultView!.requestAnimationFrame(() => run(true));
   }
 
-  private writeBatch(measure: boolean): void {
+  /**
+   * Writes the next batch: in a frame's callbacks ('frame'), in the first task
+   * after a frame ('task'), or where frames do not come ('timer').
+   */
+  private writeBatch(via: 'frame' | 'task' | 'timer'): void {
     const batch: T[] = [];
     let size = 0;
     // Urgent items (the text on screen) go alone while more is being fixed: that frame also
@@ -153,26 +186,41 @@ export class FrameWriter<T> {
       this.tails = [];
       for (const t of tails) t();
     }
-    if (measure) {
-      // Laying the page out here costs nothing extra: the frame would do it right after this
-      // callback. Timed here, it is our writes and their layout, not other tasks that run before
-      // the frame ends. The writes count too: on the 1M-character page, batches sized on layout
-      // alone grew to ~200 blocks whose writing (journal, ledger) made frames of 100–120 ms.
+    if (via !== 'timer') {
+      // Laying the page out here costs nothing extra: the frame would do it right after. Timed
+      // here, it is our writes and their layout, not other tasks that run before the frame ends.
+      // The writes count too: on the 1M-character page, batches sized on layout alone grew to
+      // ~200 blocks whose writing (journal, ledger) made frames of 100–120 ms.
       void this.doc.documentElement.offsetHeight;
       this.learn(size, performance.now() - start);
     }
-    // A task posted from a frame callback runs once that frame has been rendered.
-    setTimeout(() => {
-      this.scheduled = false;
-      if (this.head < this.queue.length) {
-        this.schedule();
+    // A task posted from a frame callback runs once that frame has been rendered. Written in a
+    // task, the batch is shown by the next frame: wait for it (frameDue meanwhile).
+    const afterRender = (): void => void setTimeout(() => this.afterRender(), 0);
+    if (via === 'task') this.askFrame(afterRender);
+    else afterRender();
+  }
+
+  /** In the first task after the frame that showed the last batch (or right after it, without frames). */
+  private afterRender(): void {
+    this.scheduled = false;
+    if (this.head < this.queue.length) {
+      if (this.ready() && !this.frameless()) {
+        // Written now, the first task since that frame, the batch starts the next frame's timing:
+        // that frame is then our write and its layout, and paint. Written from the next frame's
+        // callback, it came after the ~16 ms of fixing that filled the wait for that frame, which
+        // made write frames of 50–65 ms on the 1M-character page. The text shows in the same frame.
+        this.scheduled = true;
+        this.writeBatch('task');
         return;
       }
-      this.draining = false;
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const w of waiters) w();
-    }, 0);
+      this.schedule();
+      return;
+    }
+    this.draining = false;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 
   /**
