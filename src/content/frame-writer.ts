@@ -196,9 +196,9 @@ export class FrameWriter<T> {
     }
     // A task posted from a frame callback runs once that frame has been rendered. Written in a
     // task, the batch is shown by the next frame: wait for it (frameDue meanwhile).
-    const afterRender = (): void => void setTimeout(() => this.afterRender(), 0);
-    if (via === 'task') this.askFrame(afterRender);
-    else afterRender();
+    const followUp = (): void => void setTimeout(() => this.afterRender(), 0);
+    if (via === 'task') this.askFrame(followUp);
+    else followUp();
   }
 
   /** In the first task after the frame that showed the last batch (or right after it, without frames). */

@@ -192,8 +192,7 @@ export function findFixedToneAnnotations(text: string, accepted: AnnotationList,
   for (const at of rejected) wanted[text.charCodeAt(at - 1)] = 1;
   const annotated = new Set<string>();
   for (const char of accepted.chars) if (wanted[char.charCodeAt(char.length - 1)]) annotated.add(char);
-  // Per character: the offsets and ends of its brackets, and their one syllable.
-  const byChar = new Map<string, { written: string; at: number[]; end: number[] }>();
+  const byChar = new Map<string, AnnotationCandidate[]>();
   // Characters followed somewhere by another syllable as well: not one fixed annotation.
   const mixed = new Set<string>();
   for (const at of rejected) {
@@ -203,18 +202,14 @@ export function findFixedToneAnnotations(text: string, accepted: AnnotationList,
     const end = bracketAt(text, at);
     if (end === -1) continue;
     const written = text.slice(bracketStart, bracketWrittenEnd);
-    let brackets = byChar.get(char);
-    if (brackets && brackets.written !== written) mixed.add(char);
+    let list = byChar.get(char);
+    if (list && list[0]!.syllables[0] !== written) mixed.add(char);
     if (!offByTone(char, written)) { mixed.add(char); continue; }
-    if (!brackets) byChar.set(char, (brackets = { written, at: [], end: [] }));
-    brackets.at.push(at);
-    brackets.end.push(end);
+    if (!list) byChar.set(char, (list = []));
+    list.push({ offset: at, length: end - at, char, syllables: [written], toned: true, toneOff: true });
   }
   const found: AnnotationCandidate[] = [];
-  for (const [char, b] of byChar) {
-    if (mixed.has(char)) continue;
-    for (let k = 0; k < b.at.length; k++) found.push({ offset: b.at[k]!, length: b.end[k]! - b.at[k]!, char, syllables: [b.written], toned: true, toneOff: true });
-  }
+  for (const [char, list] of byChar) if (!mixed.has(char)) for (const c of list) found.push(c);
   return AnnotationList.of(found.sort((x, y) => x.offset - y.offset));
 }
 
