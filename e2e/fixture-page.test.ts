@@ -70,6 +70,9 @@ test('script "Keep": the fixture page reads exactly as the Traditional repair', 
   const setup = await ext.context.newPage();
   await setup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await setup.selectOption('#script', 'keep');
+  // The popup saves after reading the stored settings again: wait for the write before opening the page
+  // (closing at once raced it on a loaded machine, and the page was converted under the old setting).
+  for (let t = 0; t < 100 && (await setup.evaluate(async () => (await chrome.storage.sync.get('script')).script)) !== 'keep'; t++) await setup.waitForTimeout(20);
   await setup.close();
   const page = await openProcessed(ext, `${server.origin}/fixture.html`);
   const want = readShared('fixtures/zigong-clean.zh-Hant.txt').replace(/\n$/, '').split('\n');
